@@ -1,0 +1,86 @@
+import accepts from '@fastify/accepts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TokenAuthenticator } from './auth/tokens.service.js';
+import { authPlugin } from './auth/auth.plugin.js';
+import type { Config } from './config.js';
+import { customersRoutesV1 } from './customers/customers.routes.v1.js';
+import type { Database } from './db/client.js';
+import { metaRoutesV1 } from './http/meta.routes.v1.js';
+import { docsRoutes, openApiPlugin } from './http/docs.js';
+import { negotiationPlugin } from './http/negotiation.js';
+import { ProblemV1, problemPlugin } from './http/problem.js';
+import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
+import { API_V1, urlsPlugin } from './http/urls.js';
+import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  tokens: TokenAuthenticator;
+  version: string;
+  /** Extra logger settings (tests silence it, the server may pretty-print). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Bodies are validated strictly (no coercion, unknown fields refused); query strings and path
+ * parameters are coerced from text. Every error lists all failing fields.
+ */
+function validatorCompiler() {
+  const strict = addFormats.default(new Ajv({ allErrors: true, coerceTypes: false, useDefaults: false, verbose: true, strict: false }));
+  const coercing = addFormats.default(new Ajv({ allErrors: true, coerceTypes: 'array', useDefaults: true, verbose: true, strict: false }));
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema);
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.LOG_LEVEL },
+    genReqId: requestIdFrom,
+    bodyLimit: config.BODY_LIMIT,
+    trustProxy: config.TRUST_PROXY,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // A slow client cannot hold a request open forever.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler());
+  app.decorate('db', deps.db);
+  app.addSchema(ProblemV1);
+
+  // JSON only: text/plain (Fastify's other default) is refused with 415 like any other type.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
+
+  await app.register(requestIdPlugin);
+  await app.register(urlsPlugin, { publicUrl: config.PUBLIC_URL });
+  await app.register(problemPlugin);
+  await app.register(accepts);
+  await app.register(openApiPlugin, { version: deps.version });
+
+  await app.register(
+    async (api) => {
+      await api.register(negotiationPlugin);
+      await api.register(metaRoutesV1);
+      await api.register(async (owned) => {
+        await owned.register(authPlugin, { tokens: deps.tokens });
+        await owned.register(customersRoutesV1);
+        await owned.register(ordersRoutesV1);
+      });
+    },
+    { prefix: API_V1 },
+  );
+
+  await app.register(docsRoutes);
+  return app;
+}

@@ -1,0 +1,27 @@
+import { type SQL, eq } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Database } from '../db/client.js';
+
+export type Role = 'admin' | 'staff';
+
+/** Who is calling, however they authenticated. */
+export interface Actor {
+  userId: number;
+  email: string;
+  role: Role;
+  authMethod: 'api_token';
+}
+
+/** What every domain function receives: the database (or transaction) and the caller. */
+export interface Ctx {
+  db: Database;
+  actor: Actor;
+}
+
+/**
+ * The one ownership rule, applied in the SQL WHERE of every query on owned data:
+ * staff reach their own rows, admins reach all. Returns undefined when nothing needs filtering.
+ */
+export function ownerScope(actor: Actor, ownerColumn: AnyPgColumn): SQL | undefined {
+  return actor.role === 'admin' ? undefined : eq(ownerColumn, actor.userId);
+}

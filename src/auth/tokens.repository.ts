@@ -1,0 +1,48 @@
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { apiTokens, users } from '../db/schema.js';
+
+export type TokenRow = typeof apiTokens.$inferSelect;
+
+export async function insertToken(
+  db: Database,
+  token: Pick<typeof apiTokens.$inferInsert, 'userId' | 'name' | 'tokenHash' | 'expiresAt'>,
+): Promise<TokenRow> {
+  const [row] = await db.insert(apiTokens).values(token).returning();
+  return row as TokenRow;
+}
+
+/**
+ * Finds the live token with this hash, for an enabled user, and records its use: one round trip.
+ */
+export async function useToken(db: Database, tokenHash: string) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .from(users)
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        eq(users.id, apiTokens.userId),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+        eq(users.disabled, false),
+      ),
+    )
+    .returning({ userId: users.id, email: users.email, role: users.role, expiresAt: apiTokens.expiresAt });
+  return row;
+}
+
+export function listTokensOfUser(db: Database, userId: number): Promise<TokenRow[]> {
+  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.id));
+}
+
+/** Revokes a token once; returns undefined when no token has this id. */
+export async function revokeTokenById(db: Database, id: number): Promise<TokenRow | undefined> {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
+    .where(eq(apiTokens.id, id))
+    .returning();
+  return row;
+}

@@ -1,0 +1,111 @@
+import { type SQL, and, asc, count, desc, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
+import { type Actor, ownerScope } from '../auth/actor.js';
+import type { Database } from '../db/client.js';
+import { customers, orders } from '../db/schema.js';
+import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type CustomerValues = Pick<typeof customers.$inferInsert, 'firstName' | 'secondName' | 'code' | 'phone'>;
+
+export interface CustomerFilters {
+  code?: string;
+  search?: string;
+  ownerId?: number;
+}
+
+export type CustomerSortField = 'id' | 'first_name' | 'second_name' | 'code' | 'created_at' | 'updated_at';
+
+const sortColumns = {
+  id: customers.id,
+  first_name: customers.firstName,
+  second_name: customers.secondName,
+  code: customers.code,
+  created_at: customers.createdAt,
+  updated_at: customers.updatedAt,
+} as const;
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function whereOf(actor: Actor, filters: CustomerFilters): SQL | undefined {
+  const search = filters.search ? likePattern(filters.search) : undefined;
+  return and(
+    ownerScope(actor, customers.ownerId),
+    filters.ownerId === undefined ? undefined : eq(customers.ownerId, filters.ownerId),
+    filters.code === undefined ? undefined : eq(customers.code, filters.code),
+    search === undefined
+      ? undefined
+      : or(
+          ilike(customers.firstName, search),
+          ilike(customers.secondName, search),
+          ilike(customers.code, search),
+          ilike(customers.phone, search),
+        ),
+  );
+}
+
+/** One page and the total count; the count rides on the page query as a window function. */
+export async function listCustomers(
+  db: Database,
+  actor: Actor,
+  filters: CustomerFilters,
+  page: PageRequest,
+  ordering: SortKey<CustomerSortField>[],
+): Promise<Page<CustomerRow>> {
+  const where = whereOf(actor, filters);
+  const orderBy = ordering.map((key) => (key.descending ? desc : asc)(sortColumns[key.field]));
+  if (!ordering.some((key) => key.field === 'id')) orderBy.push(asc(customers.id));
+  const rows = await db
+    .select({ ...getTableColumns(customers), total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(customers)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(page.limit)
+    .offset(page.offset);
+  if (rows.length > 0) return { count: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...row }) => row) };
+  if (page.offset === 0) return { count: 0, rows: [] };
+  const [total] = await db.select({ value: count() }).from(customers).where(where);
+  return { count: total?.value ?? 0, rows: [] };
+}
+
+export async function findCustomer(db: Database, actor: Actor, id: number): Promise<CustomerRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, id), ownerScope(actor, customers.ownerId)));
+  return row;
+}
+
+export async function insertCustomer(db: Database, ownerId: number, values: CustomerValues): Promise<CustomerRow> {
+  const [row] = await db
+    .insert(customers)
+    .values({ ...values, ownerId })
+    .returning();
+  return row as CustomerRow;
+}
+
+export async function updateCustomer(
+  db: Database,
+  actor: Actor,
+  id: number,
+  values: Partial<CustomerValues>,
+): Promise<CustomerRow | undefined> {
+  const [row] = await db
+    .update(customers)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(customers.id, id), ownerScope(actor, customers.ownerId)))
+    .returning();
+  return row;
+}
+
+export async function deleteCustomer(db: Database, actor: Actor, id: number): Promise<CustomerRow | undefined> {
+  const [row] = await db
+    .delete(customers)
+    .where(and(eq(customers.id, id), ownerScope(actor, customers.ownerId)))
+    .returning();
+  return row;
+}
+
+export async function countOrdersOfCustomer(db: Database, customerId: number): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(orders).where(eq(orders.customerId, customerId));
+  return row?.value ?? 0;
+}

@@ -1,0 +1,179 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { ctxOf } from '../http/context.js';
+import { problemResponses } from '../http/problem.js';
+import { assertReadOnlyUnchanged, sentReadOnlyFields } from '../http/read-only.js';
+import { API_V1, absoluteUrl } from '../http/urls.js';
+import { pageLinks } from '../shared/pagination.js';
+import { IdParams } from '../shared/schemas.js';
+import {
+  CreateCustomerBody,
+  CustomerListQuery,
+  CustomerPageV1,
+  CustomerV1,
+  ReplaceCustomerBody,
+  UpdateCustomerBody,
+  customerReadOnlyFields,
+} from './customers.schemas.js';
+import {
+  type CustomerRow,
+  createCustomer,
+  deleteCustomer,
+  getCustomer,
+  listCustomers,
+  updateCustomer,
+} from './customers.service.js';
+
+const customerPath = (id: number) => `${API_V1}/customers/${id}/`;
+
+export function toCustomerV1(row: CustomerRow, request: FastifyRequest): CustomerV1 {
+  return {
+    id: row.id,
+    url: absoluteUrl(request, customerPath(row.id)),
+    first_name: row.firstName,
+    second_name: row.secondName,
+    code: row.code,
+    phone: row.phone,
+    owner: row.ownerId,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+const tags = ['customers'];
+const security = [{ apiToken: [] }];
+
+/** Read-only fields echoed in a PUT/PATCH must equal the current ones; this costs a read only when some are sent. */
+async function checkEchoedFields(request: FastifyRequest, id: number, body: Record<string, unknown>) {
+  if (sentReadOnlyFields(body, customerReadOnlyFields).length === 0) return;
+  const current = toCustomerV1(await getCustomer(ctxOf(request), id), request);
+  assertReadOnlyUnchanged(body, customerReadOnlyFields, current);
+}
+
+export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/customers/',
+    {
+      schema: {
+        operationId: 'listCustomers',
+        summary: 'List customers',
+        description: 'Staff see their own customers; admins see all and may filter by `owner`.',
+        tags,
+        security,
+        querystring: CustomerListQuery,
+        response: { 200: CustomerPageV1, ...problemResponses() },
+      },
+    },
+    async (request) => {
+      const { limit, offset, owner, ...filters } = request.query;
+      const page = await listCustomers(ctxOf(request), { ...filters, ownerId: owner }, { limit, offset });
+      return {
+        count: page.count,
+        ...pageLinks(absoluteUrl(request, request.url), { limit, offset }, page.count),
+        results: page.rows.map((row) => toCustomerV1(row, request)),
+      };
+    },
+  );
+
+  app.post(
+    '/customers/',
+    {
+      schema: {
+        operationId: 'createCustomer',
+        summary: 'Create a customer',
+        description: 'The caller owns the new customer. A missing `code` is generated.',
+        tags,
+        security,
+        body: CreateCustomerBody,
+        response: { 201: CustomerV1, ...problemResponses(409) },
+      },
+    },
+    async (request, reply) => {
+      assertReadOnlyUnchanged(request.body, customerReadOnlyFields);
+      const { first_name, second_name, phone, code } = request.body;
+      const row = await createCustomer(ctxOf(request), { firstName: first_name, secondName: second_name, phone, code });
+      const customer = toCustomerV1(row, request);
+      return reply.code(201).header('location', customer.url).send(customer);
+    },
+  );
+
+  app.get(
+    '/customers/:id/',
+    {
+      schema: {
+        operationId: 'getCustomer',
+        summary: 'Get a customer',
+        tags,
+        security,
+        params: IdParams,
+        response: { 200: CustomerV1, ...problemResponses() },
+      },
+    },
+    async (request) => toCustomerV1(await getCustomer(ctxOf(request), request.params.id), request),
+  );
+
+  app.put(
+    '/customers/:id/',
+    {
+      schema: {
+        operationId: 'replaceCustomer',
+        summary: 'Replace a customer',
+        description: 'Every writable field is required; read-only fields may be sent back unchanged.',
+        tags,
+        security,
+        params: IdParams,
+        body: ReplaceCustomerBody,
+        response: { 200: CustomerV1, ...problemResponses(409) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      await checkEchoedFields(request, id, request.body);
+      const { first_name, second_name, phone, code } = request.body;
+      const row = await updateCustomer(ctxOf(request), id, { firstName: first_name, secondName: second_name, phone, code });
+      return toCustomerV1(row, request);
+    },
+  );
+
+  app.patch(
+    '/customers/:id/',
+    {
+      schema: {
+        operationId: 'updateCustomer',
+        summary: 'Change some fields of a customer',
+        description: 'JSON merge patch (RFC 7396): only the given fields change.',
+        tags,
+        security,
+        params: IdParams,
+        body: UpdateCustomerBody,
+        response: { 200: CustomerV1, ...problemResponses(409) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      await checkEchoedFields(request, id, request.body);
+      const { first_name, second_name, phone, code } = request.body;
+      const row = await updateCustomer(ctxOf(request), id, { firstName: first_name, secondName: second_name, phone, code });
+      return toCustomerV1(row, request);
+    },
+  );
+
+  app.delete(
+    '/customers/:id/',
+    {
+      schema: {
+        operationId: 'deleteCustomer',
+        summary: 'Delete a customer without orders',
+        description: 'A customer who has orders is kept: 409 `customer_has_orders` with the count.',
+        tags,
+        security,
+        params: IdParams,
+        response: { 204: { type: 'null', description: 'Deleted.' }, ...problemResponses(409) },
+      },
+    },
+    async (request, reply) => {
+      await deleteCustomer(ctxOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,107 @@
+import type { Ctx } from '../auth/actor.js';
+import {
+  AppError,
+  FOREIGN_KEY_VIOLATION,
+  type FieldError,
+  UNIQUE_VIOLATION,
+  assertNoFieldErrors,
+  databaseError,
+  notFound,
+} from '../shared/errors.js';
+import { type PageRequest, parseOrdering } from '../shared/pagination.js';
+import * as repository from './customers.repository.js';
+import type { CustomerFilters, CustomerRow, CustomerSortField, CustomerValues } from './customers.repository.js';
+import { generateCustomerCode, normaliseCode, normaliseName, normalisePhone } from './customers.rules.js';
+
+export type { CustomerRow };
+
+export interface CustomerInput {
+  firstName: string;
+  secondName: string;
+  phone: string;
+  code?: string;
+}
+
+const sortFields: readonly CustomerSortField[] = ['id', 'first_name', 'second_name', 'code', 'created_at', 'updated_at'];
+const GENERATED_CODE_ATTEMPTS = 8;
+
+function normalise(input: Partial<CustomerInput>): Partial<CustomerValues> {
+  const errors: FieldError[] = [];
+  const values: Partial<CustomerValues> = {};
+  if (input.firstName !== undefined) values.firstName = normaliseName('first_name', input.firstName, errors);
+  if (input.secondName !== undefined) values.secondName = normaliseName('second_name', input.secondName, errors);
+  if (input.phone !== undefined) values.phone = normalisePhone(input.phone, errors);
+  if (input.code !== undefined) values.code = normaliseCode(input.code);
+  assertNoFieldErrors(errors);
+  return values;
+}
+
+const isCodeTaken = (error: unknown) => {
+  const failure = databaseError(error);
+  return failure?.code === UNIQUE_VIOLATION && failure.constraint === 'customers_owner_code_key';
+};
+
+const codeTaken = (code: string) =>
+  new AppError('conflict', `You already have a customer with the code ${code}.`, [
+    { field: 'code', code: 'taken', message: `${code} is already used by another of your customers.` },
+  ]);
+
+export function listCustomers(
+  ctx: Ctx,
+  filters: CustomerFilters & { ordering?: string },
+  page: PageRequest,
+) {
+  const ordering = parseOrdering(filters.ordering, sortFields, [{ field: 'id', descending: false }]);
+  const code = filters.code === undefined ? undefined : normaliseCode(filters.code);
+  return repository.listCustomers(ctx.db, ctx.actor, { ...filters, code }, page, ordering);
+}
+
+export async function getCustomer(ctx: Ctx, id: number): Promise<CustomerRow> {
+  const row = await repository.findCustomer(ctx.db, ctx.actor, id);
+  if (!row) throw notFound('Customer', id);
+  return row;
+}
+
+/** Creates a customer owned by the caller; a missing code is generated (retrying on the rare collision). */
+export async function createCustomer(ctx: Ctx, input: CustomerInput): Promise<CustomerRow> {
+  const values = normalise(input) as Omit<CustomerValues, 'code'> & { code?: string };
+  for (let attempt = 1; ; attempt++) {
+    const code = values.code ?? generateCustomerCode();
+    try {
+      return await repository.insertCustomer(ctx.db, ctx.actor.userId, { ...values, code });
+    } catch (error) {
+      if (!isCodeTaken(error) || values.code !== undefined || attempt === GENERATED_CODE_ATTEMPTS) {
+        throw isCodeTaken(error) ? codeTaken(code) : error;
+      }
+    }
+  }
+}
+
+/** Changes the given fields (all of them for a replacement). */
+export async function updateCustomer(ctx: Ctx, id: number, input: Partial<CustomerInput>): Promise<CustomerRow> {
+  const values = normalise(input);
+  try {
+    const row = await repository.updateCustomer(ctx.db, ctx.actor, id, values);
+    if (!row) throw notFound('Customer', id);
+    return row;
+  } catch (error) {
+    if (isCodeTaken(error)) throw codeTaken(values.code ?? '');
+    throw error;
+  }
+}
+
+/** Deletes a customer without orders; nothing else is ever deleted with it. */
+export async function deleteCustomer(ctx: Ctx, id: number): Promise<void> {
+  try {
+    const row = await repository.deleteCustomer(ctx.db, ctx.actor, id);
+    if (!row) throw notFound('Customer', id);
+  } catch (error) {
+    if (databaseError(error)?.code !== FOREIGN_KEY_VIOLATION) throw error;
+    const orderCount = await repository.countOrdersOfCustomer(ctx.db, id);
+    throw new AppError(
+      'customer_has_orders',
+      `Customer ${id} has ${orderCount} order${orderCount === 1 ? '' : 's'}; cancel or keep them, the customer stays.`,
+      { order_count: orderCount },
+    );
+  }
+}

@@ -1,0 +1,109 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import * as schema from './schema.js';
+
+/** A Drizzle database or transaction: both drivers share the PostgreSQL query builder. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'embedded' | 'postgres';
+  /** Where the data lives, for start-up messages (never includes a password). */
+  location: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string; poolSize: number } | { dataDir: string } | { memory: true };
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+// Any constant works; it only has to be the same in every Orderly process sharing a server.
+const MIGRATION_LOCK_KEY = 7_240_512_001;
+
+export class DatabaseInUseError extends Error {
+  override name = 'DatabaseInUseError';
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if ('url' in target) return openServer(target.url, target.poolSize);
+  return openEmbedded('dataDir' in target ? target.dataDir : undefined);
+}
+
+async function openServer(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its server must not crash the process; the next query reports the error.
+  pool.on('error', () => {});
+  const db = drizzlePg({ client: pool, schema });
+  const location = new URL(url);
+  location.password = '';
+  return {
+    db,
+    kind: 'postgres',
+    location: location.toString(),
+    async migrate() {
+      // Several instances may start at once: one applies the migrations, the others wait and find none left.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migratePg(db, { migrationsFolder });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle> {
+  let release: (() => Promise<void>) | undefined;
+  if (dataDir) {
+    const dir = resolve(dataDir);
+    await mkdir(dir, { recursive: true });
+    // PGlite is a single-process database: a second process on the same files would corrupt them.
+    try {
+      release = await lockfile.lock(dir, { stale: 15_000, update: 5_000, lockfilePath: `${dir}.lock` });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+        throw new DatabaseInUseError(
+          `The embedded database in ${dir} is in use by another Orderly process (a running server?). ` +
+            'Stop it first, or set DATABASE_URL so that several processes share a PostgreSQL server.',
+        );
+      }
+      throw error;
+    }
+  }
+  const client = new PGlite(dataDir ? resolve(dataDir) : undefined);
+  const db = drizzlePglite({ client, schema });
+  return {
+    db,
+    kind: 'embedded',
+    location: dataDir ? resolve(dataDir) : 'memory',
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    async close() {
+      await client.close();
+      await release?.();
+    },
+  };
+}
+
+/** Rows of a raw SQL statement; both drivers return `{ rows }`. */
+export async function selectRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** A cheap round trip, for readiness checks. */
+export async function ping(db: Database): Promise<void> {
+  await db.execute(sql`select 1`);
+}

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+// Millisecond precision: what the API shows is exactly what is stored.
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
+const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: varchar('email', { length: 254 }).notNull(),
+    displayName: varchar('display_name', { length: 100 }).notNull().default(''),
+    role: text('role', { enum: ['admin', 'staff'] })
+      .notNull()
+      .default('staff'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    check('users_role_check', sql`${t.role} in ('admin', 'staff')`),
+    check('users_email_check', sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
+  ],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    name: varchar('name', { length: 100 }).notNull().default(''),
+    // SHA-256 of the token: tokens are 256-bit random, so a fast hash is enough and keeps lookups indexable.
+    tokenHash: text('token_hash').notNull().unique('api_tokens_token_hash_key'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    lastUsedAt: timestamptz('last_used_at'),
+    expiresAt: timestamptz('expires_at'),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [index('api_tokens_user_id_idx').on(t.userId)],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    ownerId: bigint('owner_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    firstName: varchar('first_name', { length: 50 }).notNull(),
+    secondName: varchar('second_name', { length: 50 }).notNull(),
+    code: varchar('code', { length: 5 }).notNull(),
+    phone: varchar('phone', { length: 16 }).notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // Codes are unique per owner only, so a user cannot learn another user's codes from a conflict.
+    unique('customers_owner_code_key').on(t.ownerId, t.code),
+    // Target of the orders foreign key, which keeps an order's customer_code and owner in step.
+    unique('customers_id_code_owner_key').on(t.id, t.code, t.ownerId),
+    index('customers_owner_id_idx').on(t.ownerId, t.id),
+    check('customers_code_check', sql`${t.code} ~ '^[A-Z0-9]{5}$'`),
+    check(
+      'customers_first_name_check',
+      sql`char_length(${t.firstName}) between 1 and 50 and ${t.firstName} = btrim(${t.firstName}) and ${t.firstName} !~ '[[:cntrl:]]'`,
+    ),
+    check(
+      'customers_second_name_check',
+      sql`char_length(${t.secondName}) between 1 and 50 and ${t.secondName} = btrim(${t.secondName}) and ${t.secondName} !~ '[[:cntrl:]]'`,
+    ),
+    check('customers_phone_check', sql`${t.phone} ~ '^\\+[1-9][0-9]{6,14}$'`),
+  ],
+);
+
+export const orderStatuses = ['Pending', 'Closed', 'Cancelled'] as const;
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: id(),
+    ownerId: bigint('owner_id', { mode: 'number' }).notNull(),
+    customerId: bigint('customer_id', { mode: 'number' }).notNull(),
+    customerCode: varchar('customer_code', { length: 5 }).notNull(),
+    item: varchar('item', { length: 200 }).notNull(),
+    quantity: integer('quantity').notNull(),
+    pricePerUnit: numeric('price_per_unit', { precision: 12, scale: 2 }).notNull(),
+    amount: numeric('amount', { precision: 19, scale: 2 })
+      .notNull()
+      .generatedAlwaysAs(sql`quantity * price_per_unit`),
+    status: text('status', { enum: orderStatuses }).notNull().default('Pending'),
+    timePlaced: timestamptz('time_placed').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // One key ties the order to its customer, to that customer's code and to the same owner;
+    // a code change cascades, and a customer with orders cannot be deleted.
+    foreignKey({
+      name: 'orders_customer_fkey',
+      columns: [t.customerId, t.customerCode, t.ownerId],
+      foreignColumns: [customers.id, customers.code, customers.ownerId],
+    })
+      .onUpdate('cascade')
+      .onDelete('restrict'),
+    index('orders_owner_placed_idx').on(t.ownerId, t.timePlaced, t.id),
+    index('orders_owner_status_placed_idx').on(t.ownerId, t.status, t.timePlaced, t.id),
+    index('orders_placed_idx').on(t.timePlaced, t.id),
+    index('orders_customer_idx').on(t.customerId, t.timePlaced),
+    check('orders_quantity_check', sql`${t.quantity} between 1 and 1000000`),
+    check('orders_price_per_unit_check', sql`${t.pricePerUnit} > 0`),
+    check('orders_status_check', sql`${t.status} in ('Pending', 'Closed', 'Cancelled')`),
+    check(
+      'orders_item_check',
+      sql`char_length(${t.item}) between 1 and 200 and ${t.item} = btrim(${t.item}) and ${t.item} !~ '[[:cntrl:]]'`,
+    ),
+  ],
+);

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { createTokenAuthenticator, type TokenAuthenticator } from './auth/tokens.service.js';
+import type { Config } from './config.js';
+import { type DatabaseHandle, type DatabaseTarget, openDatabase } from './db/client.js';
+
+export interface Deps {
+  config: Config;
+  database: DatabaseHandle;
+  tokens: TokenAuthenticator;
+  version: string;
+}
+
+export const version: string = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).version;
+
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.DATABASE_URL
+    ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
+    : { dataDir: config.DATA_DIR };
+}
+
+/** Opens the database, applies pending migrations and builds what the app and CLI share. */
+export async function createDeps(config: Config, target: DatabaseTarget = databaseTarget(config)): Promise<Deps> {
+  const database = await openDatabase(target);
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { config, database, tokens: createTokenAuthenticator(database.db, config.AUTH_CACHE_TTL_MS), version };
+}

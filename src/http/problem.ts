@@ -1,0 +1,203 @@
+import type { ErrorObject } from 'ajv';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { type Static, Type } from 'typebox';
+import { AppError, type ErrorCode, errorCatalogue, type FieldError } from '../shared/errors.js';
+import { publicOrigin } from './urls.js';
+
+export const FieldErrorV1 = Type.Object(
+  {
+    field: Type.String({ description: 'The failing input: a body field, query or path parameter.' }),
+    code: Type.String({ description: 'Machine code of the failure, e.g. `required`, `max_length`.' }),
+    message: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+/** RFC 9457 problem details, with Orderly's extension members. */
+export const ProblemV1 = Type.Object(
+  {
+    type: Type.String({ description: 'URI of the documentation of this kind of problem.' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.String({ description: 'The request path.' }),
+    error: Type.Enum(Object.keys(errorCatalogue) as ErrorCode[], { description: 'Stable machine code.' }),
+    message: Type.String({ description: 'Same as `detail`.' }),
+    details: Type.Optional(
+      Type.Union([Type.Array(FieldErrorV1), Type.Record(Type.String(), Type.Unknown())], {
+        description: 'For `validation_error`, every failing field; otherwise facts about the conflict.',
+      }),
+    ),
+    request_id: Type.String(),
+    timestamp: Type.String({ format: 'date-time' }),
+  },
+  {
+    $id: 'Problem',
+    additionalProperties: false,
+    examples: [
+      {
+        type: 'https://api.example.com/problems/not_found',
+        title: 'Not found',
+        status: 404,
+        detail: 'Customer 42 was not found.',
+        instance: '/api/v1/customers/42/',
+        error: 'not_found',
+        message: 'Customer 42 was not found.',
+        request_id: '5f0c6f9e-3b1d-4c2a-9a53-0c7e2f1f2b7d',
+        timestamp: '2026-11-25T14:00:00.000Z',
+      },
+    ],
+  },
+);
+export type ProblemV1 = Static<typeof ProblemV1>;
+
+const problemRef = Type.Unsafe<ProblemV1>({ $ref: 'Problem#' });
+
+const problemResponse = (status: number) => ({
+  description: `Problem details; \`error\` is one of: ${Object.entries(errorCatalogue)
+    .filter(([, entry]) => entry.status === status)
+    .map(([code]) => `\`${code}\``)
+    .join(', ')}.`,
+  content: { 'application/problem+json': { schema: problemRef } },
+});
+
+/** Response schemas for the errors a route can answer, to spread into `schema.response`. */
+export function problemResponses(...statuses: number[]) {
+  const all = [400, 401, 404, 406, 413, 415, 500, ...statuses];
+  return Object.fromEntries([...new Set(all)].sort().map((status) => [status, problemResponse(status)]));
+}
+
+const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const { title } = errorCatalogue[error.code];
+  const body: ProblemV1 = {
+    type: `${publicOrigin(request)}/problems/${error.code}`,
+    title,
+    status: error.status,
+    detail: error.message,
+    instance: request.url.split('?')[0] ?? request.url,
+    error: error.code,
+    message: error.message,
+    ...(error.details ? { details: error.details } : {}),
+    request_id: request.id,
+    timestamp: new Date().toISOString(),
+  };
+  if (error.headers) reply.headers(error.headers);
+  return reply.code(error.status).type(PROBLEM_TYPE).send(body);
+}
+
+const ajvCodes: Record<string, string> = {
+  required: 'required',
+  additionalProperties: 'unknown_field',
+  type: 'invalid_type',
+  minLength: 'too_short',
+  maxLength: 'too_long',
+  minimum: 'too_small',
+  exclusiveMinimum: 'too_small',
+  maximum: 'too_large',
+  exclusiveMaximum: 'too_large',
+  pattern: 'invalid_format',
+  format: 'invalid_format',
+  enum: 'invalid_choice',
+  const: 'invalid_choice',
+  anyOf: 'invalid_value',
+  minProperties: 'empty',
+};
+
+/** Turns Ajv errors into one entry per failing field, with the schema's own wording when it has one. */
+export function fieldErrorsFromAjv(errors: ErrorObject[], context: string | undefined): FieldError[] {
+  const byField = new Map<string, FieldError>();
+  for (const e of errors) {
+    let path = e.instancePath.split('/').slice(1).join('.');
+    if (e.keyword === 'required') path = [path, e.params.missingProperty].filter(Boolean).join('.');
+    if (e.keyword === 'additionalProperties') path = [path, e.params.additionalProperty].filter(Boolean).join('.');
+    const field = (path || (context === 'body' ? 'body' : context || 'request'));
+    // Keep the first, most specific failure per field; a union reports one failure per branch.
+    if (byField.has(field)) continue;
+    const custom = (e.parentSchema as { 'x-error-message'?: string } | undefined)?.['x-error-message'];
+    const message =
+      e.keyword === 'required'
+        ? 'This field is required.'
+        : e.keyword === 'additionalProperties'
+          ? 'This field is not part of the resource; remove it.'
+          : e.keyword === 'enum'
+            ? `Must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}.`
+            : custom && e.keyword !== 'type'
+              ? custom
+              : `Must ${e.message?.replace(/^must /, '') ?? 'be valid'}.`;
+    byField.set(field, { field, code: ajvCodes[e.keyword] ?? e.keyword, message });
+  }
+  return [...byField.values()];
+}
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    const details = fieldErrorsFromAjv(error.validation as ErrorObject[], error.validationContext);
+    const where = error.validationContext === 'body' ? 'body' : 'query or path';
+    return new AppError(
+      'validation_error',
+      `The request ${where} is not valid: ${details.map((d) => `${d.field}: ${d.message}`).join(' ')}`,
+      details,
+    );
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('invalid_json', `The body is not valid JSON: ${error.message}`);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large', 'The request body is larger than the server accepts.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError(
+        'unsupported_media_type',
+        'Send the body as application/json (or application/merge-patch+json for PATCH).',
+        undefined,
+        { accept: 'application/json, application/merge-patch+json' },
+      );
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('validation_error', 'Content-Length does not match the body.');
+  }
+  // secure-json-parse refuses __proto__ and constructor keys with a SyntaxError.
+  if (error instanceof SyntaxError) return new AppError('invalid_json', `The body is not valid JSON: ${error.message}`);
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new AppError('payload_too_large', 'The request is larger than the server accepts.');
+  if (status === 415) return new AppError('unsupported_media_type', 'Unsupported media type.');
+  if (status >= 400 && status < 500) return new AppError('validation_error', error.message);
+  if (status === 503) return new AppError('service_unavailable', 'The service is not available; try again shortly.');
+  return new AppError('internal_error', 'Something went wrong on our side; the request id identifies it in our logs.');
+}
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * One error format everywhere: errors thrown by handlers, Fastify's own (validation, parsing, body size),
+ * unknown paths (404) and known paths with another method (405 + Allow).
+ */
+export const problemPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const problem = toAppError(error);
+      if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+      else if (!(error instanceof AppError)) request.log.info({ code: error.code, reason: error.message }, problem.code);
+      return sendProblem(request, reply, problem);
+    });
+
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      const allowed = METHODS.filter((method) => app.findRoute({ method, url: path }));
+      if (allowed.length > 0) {
+        return sendProblem(
+          request,
+          reply,
+          new AppError('method_not_allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}.`, {
+            allowed_methods: allowed,
+          }, { allow: allowed.join(', ') }),
+        );
+      }
+      return sendProblem(request, reply, new AppError('not_found', `Nothing is at ${path}.`));
+    });
+  },
+  { name: 'problem' },
+);

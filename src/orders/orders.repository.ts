@@ -1,0 +1,181 @@
+import { type SQL, and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
+import { type Actor, ownerScope } from '../auth/actor.js';
+import { type Database, selectRows } from '../db/client.js';
+import { customers, orders } from '../db/schema.js';
+import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
+import type { OrderStatus } from './orders.rules.js';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderTerms = Pick<typeof orders.$inferInsert, 'item' | 'quantity' | 'pricePerUnit'>;
+
+/** How a request names a customer: by id, by code (among the caller's own), or both. */
+export interface CustomerRef {
+  customerId?: number;
+  customerCode?: string;
+}
+
+export interface OrderFilters {
+  status?: OrderStatus;
+  customerId?: number;
+  customerCode?: string;
+  placedAfter?: Date;
+  placedBefore?: Date;
+  ownerId?: number;
+}
+
+const sortColumns = {
+  id: orders.id,
+  time_placed: orders.timePlaced,
+  updated_at: orders.updatedAt,
+  item: orders.item,
+  quantity: orders.quantity,
+  price_per_unit: orders.pricePerUnit,
+  amount: orders.amount,
+  status: orders.status,
+} as const;
+export type OrderSortField = keyof typeof sortColumns;
+export const orderSortFields = Object.keys(sortColumns) as OrderSortField[];
+
+/** The caller's view of one customer, as named by `ref`. A code alone means one of the caller's own. */
+function customerMatching(actor: Actor, ref: CustomerRef): SQL | undefined {
+  return and(
+    ref.customerId === undefined ? undefined : eq(customers.id, ref.customerId),
+    ref.customerCode === undefined ? undefined : eq(customers.code, ref.customerCode),
+    ref.customerId === undefined ? eq(customers.ownerId, actor.userId) : ownerScope(actor, customers.ownerId),
+  );
+}
+
+export async function findCustomerRef(db: Database, actor: Actor, ref: CustomerRef) {
+  const [row] = await db
+    .select({ id: customers.id, code: customers.code, ownerId: customers.ownerId })
+    .from(customers)
+    .where(customerMatching(actor, ref));
+  return row;
+}
+
+/**
+ * Places an order for the customer named by `ref`, in one statement: the customer lookup (within the
+ * caller's scope) and the insert cannot be separated by a concurrent change. Undefined: no such customer.
+ */
+export async function insertOrder(
+  db: Database,
+  actor: Actor,
+  ref: CustomerRef,
+  terms: OrderTerms,
+): Promise<OrderRow | undefined> {
+  // Drizzle's INSERT … SELECT cannot skip identity columns, so this one statement is written out.
+  const [row] = await selectRows<Record<keyof typeof orderColumnNames, unknown>>(
+    db,
+    sql`insert into ${orders} (owner_id, customer_id, customer_code, item, quantity, price_per_unit)
+        select ${customers.ownerId}, ${customers.id}, ${customers.code},
+               ${terms.item}::varchar, ${terms.quantity}::integer, ${terms.pricePerUnit}::numeric
+        from ${customers} where ${customerMatching(actor, ref)}
+        returning ${sql.raw(Object.entries(orderColumnNames).map(([key, column]) => `${column} as "${key}"`).join(', '))}`,
+  );
+  return row && orderFromRaw(row);
+}
+
+const orderColumnNames = Object.fromEntries(
+  Object.entries(getTableColumns(orders)).map(([key, column]) => [key, column.name]),
+) as Record<keyof OrderRow, string>;
+
+/** A row from raw SQL, typed as Drizzle types it (the drivers differ on int8 and timestamps). */
+function orderFromRaw(raw: Record<keyof OrderRow, unknown>): OrderRow {
+  return {
+    id: Number(raw.id),
+    ownerId: Number(raw.ownerId),
+    customerId: Number(raw.customerId),
+    customerCode: String(raw.customerCode),
+    item: String(raw.item),
+    quantity: Number(raw.quantity),
+    pricePerUnit: String(raw.pricePerUnit),
+    amount: String(raw.amount),
+    status: raw.status as OrderRow['status'],
+    timePlaced: new Date(raw.timePlaced as string | Date),
+    updatedAt: new Date(raw.updatedAt as string | Date),
+  };
+}
+
+function whereOf(actor: Actor, filters: OrderFilters): SQL | undefined {
+  return and(
+    ownerScope(actor, orders.ownerId),
+    filters.ownerId === undefined ? undefined : eq(orders.ownerId, filters.ownerId),
+    filters.status === undefined ? undefined : eq(orders.status, filters.status),
+    filters.customerId === undefined ? undefined : eq(orders.customerId, filters.customerId),
+    filters.customerCode === undefined ? undefined : eq(orders.customerCode, filters.customerCode),
+    filters.placedAfter === undefined ? undefined : gte(orders.timePlaced, filters.placedAfter),
+    filters.placedBefore === undefined ? undefined : lt(orders.timePlaced, filters.placedBefore),
+  );
+}
+
+/** One page and the total count; the count rides on the page query as a window function. */
+export async function listOrders(
+  db: Database,
+  actor: Actor,
+  filters: OrderFilters,
+  page: PageRequest,
+  ordering: SortKey<OrderSortField>[],
+): Promise<Page<OrderRow>> {
+  const where = whereOf(actor, filters);
+  const orderBy = ordering.map((key) => (key.descending ? desc : asc)(sortColumns[key.field]));
+  if (!ordering.some((key) => key.field === 'id')) orderBy.push(ordering[0]?.descending ? desc(orders.id) : asc(orders.id));
+  const rows = await db
+    .select({ ...getTableColumns(orders), total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(orders)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(page.limit)
+    .offset(page.offset);
+  if (rows.length > 0) return { count: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...row }) => row) };
+  if (page.offset === 0) return { count: 0, rows: [] };
+  const [total] = await db.select({ value: count() }).from(orders).where(where);
+  return { count: total?.value ?? 0, rows: [] };
+}
+
+export async function findOrder(db: Database, actor: Actor, id: number): Promise<OrderRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, id), ownerScope(actor, orders.ownerId)));
+  return row;
+}
+
+/** Reads the order and locks it until the transaction ends, so concurrent changes queue up. */
+export async function lockOrder(tx: Database, actor: Actor, id: number): Promise<OrderRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, id), ownerScope(actor, orders.ownerId)))
+    .for('update');
+  return row;
+}
+
+/** Moves the order to `to` only if it is in one of `from`: exactly one of two racing changes wins. */
+export async function setOrderStatus(
+  db: Database,
+  actor: Actor,
+  id: number,
+  from: readonly OrderStatus[],
+  to: OrderStatus,
+): Promise<OrderRow | undefined> {
+  const [row] = await db
+    .update(orders)
+    .set({ status: to, updatedAt: sql`now()` })
+    .where(and(eq(orders.id, id), ownerScope(actor, orders.ownerId), inArray(orders.status, [...from])))
+    .returning();
+  return row;
+}
+
+export async function updateOrder(
+  tx: Database,
+  actor: Actor,
+  id: number,
+  values: Partial<OrderTerms & { status: OrderStatus; customerId: number; customerCode: string }>,
+): Promise<OrderRow> {
+  const [row] = await tx
+    .update(orders)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(orders.id, id), ownerScope(actor, orders.ownerId)))
+    .returning();
+  return row as OrderRow;
+}

@@ -1,0 +1,195 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { ctxOf } from '../http/context.js';
+import { problemResponses } from '../http/problem.js';
+import { assertReadOnlyUnchanged, sentReadOnlyFields } from '../http/read-only.js';
+import { API_V1, absoluteUrl } from '../http/urls.js';
+import { pageLinks } from '../shared/pagination.js';
+import { IdParams } from '../shared/schemas.js';
+import type { OrderStatus } from './orders.rules.js';
+import {
+  CreateOrderBody,
+  OrderListQuery,
+  OrderPageV1,
+  OrderV1,
+  ReplaceOrderBody,
+  UpdateOrderBody,
+  orderReadOnlyFields,
+} from './orders.schemas.js';
+import { type OrderRow, createOrder, getOrder, listOrders, transitionOrder, updateOrder } from './orders.service.js';
+
+const orderPath = (id: number) => `${API_V1}/orders/${id}/`;
+
+export function toOrderV1(row: OrderRow, request: FastifyRequest): OrderV1 {
+  return {
+    id: row.id,
+    url: absoluteUrl(request, orderPath(row.id)),
+    customer: row.customerId,
+    customer_code: row.customerCode,
+    item: row.item,
+    quantity: row.quantity,
+    price_per_unit: row.pricePerUnit,
+    amount: row.amount,
+    status: row.status,
+    time_placed: row.timePlaced.toISOString(),
+    owner: row.ownerId,
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+/** The writable fields of a v1 body, in domain terms (absent stays absent). */
+function orderInput(body: {
+  customer?: number;
+  customer_code?: string;
+  item?: string;
+  quantity?: number;
+  price_per_unit?: string;
+  status?: OrderStatus;
+}) {
+  return {
+    customerId: body.customer,
+    customerCode: body.customer_code,
+    item: body.item,
+    quantity: body.quantity,
+    pricePerUnit: body.price_per_unit,
+    status: body.status,
+  };
+}
+
+async function checkEchoedFields(request: FastifyRequest, id: number, body: Record<string, unknown>) {
+  if (sentReadOnlyFields(body, orderReadOnlyFields).length === 0) return;
+  const current = toOrderV1(await getOrder(ctxOf(request), id), request);
+  assertReadOnlyUnchanged(body, orderReadOnlyFields, current);
+}
+
+const tags = ['orders'];
+const security = [{ apiToken: [] }];
+
+export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/orders/',
+    {
+      schema: {
+        operationId: 'listOrders',
+        summary: 'List orders',
+        description: 'Newest first by default. Staff see their own orders; admins see all and may filter by `owner`.',
+        tags,
+        security,
+        querystring: OrderListQuery,
+        response: { 200: OrderPageV1, ...problemResponses() },
+      },
+    },
+    async (request) => {
+      const { limit, offset, owner, customer, customer_code, placed_after, placed_before, status, ordering } =
+        request.query;
+      const page = await listOrders(
+        ctxOf(request),
+        {
+          status,
+          customerId: customer,
+          customerCode: customer_code,
+          placedAfter: placed_after === undefined ? undefined : new Date(placed_after),
+          placedBefore: placed_before === undefined ? undefined : new Date(placed_before),
+          ownerId: owner,
+          ordering,
+        },
+        { limit, offset },
+      );
+      return {
+        count: page.count,
+        ...pageLinks(absoluteUrl(request, request.url), { limit, offset }, page.count),
+        results: page.rows.map((row) => toOrderV1(row, request)),
+      };
+    },
+  );
+
+  app.post(
+    '/orders/',
+    {
+      schema: {
+        operationId: 'createOrder',
+        summary: 'Place an order',
+        description: 'For a customer the caller can see, named by `customer`, `customer_code` or both.',
+        tags,
+        security,
+        body: CreateOrderBody,
+        response: { 201: OrderV1, ...problemResponses() },
+      },
+    },
+    async (request, reply) => {
+      assertReadOnlyUnchanged(request.body, orderReadOnlyFields);
+      const { item, quantity, price_per_unit } = request.body;
+      const row = await createOrder(ctxOf(request), {
+        ...orderInput(request.body),
+        item,
+        quantity,
+        pricePerUnit: price_per_unit,
+      });
+      const order = toOrderV1(row, request);
+      return reply.code(201).header('location', order.url).send(order);
+    },
+  );
+
+  app.get(
+    '/orders/:id/',
+    {
+      schema: {
+        operationId: 'getOrder',
+        summary: 'Get an order',
+        tags,
+        security,
+        params: IdParams,
+        response: { 200: OrderV1, ...problemResponses() },
+      },
+    },
+    async (request) => toOrderV1(await getOrder(ctxOf(request), request.params.id), request),
+  );
+
+  for (const [method, body, operationId, summary] of [
+    ['PUT', ReplaceOrderBody, 'replaceOrder', 'Replace an order'],
+    ['PATCH', UpdateOrderBody, 'updateOrder', 'Change some fields of an order (JSON merge patch)'],
+  ] as const) {
+    app.route({
+      method,
+      url: '/orders/:id/',
+      schema: {
+        operationId,
+        summary,
+        description:
+          'Only Pending orders change; `status` may move Pending → Closed | Cancelled. ' +
+          'Read-only fields may be sent back unchanged.',
+        tags,
+        security,
+        params: IdParams,
+        body,
+        response: { 200: OrderV1, ...problemResponses(409) },
+      },
+      handler: async (request) => {
+        const { id } = request.params;
+        await checkEchoedFields(request, id, request.body);
+        return toOrderV1(await updateOrder(ctxOf(request), id, orderInput(request.body)), request);
+      },
+    });
+  }
+
+  for (const [action, status] of [
+    ['close', 'Closed'],
+    ['cancel', 'Cancelled'],
+  ] as const) {
+    app.post(
+      `/orders/:id/${action}/`,
+      {
+        schema: {
+          operationId: `${action}Order`,
+          summary: `${status === 'Closed' ? 'Close' : 'Cancel'} a Pending order`,
+          description: `Pending → ${status}. Any other current status is 409 \`invalid_transition\`.`,
+          tags,
+          security,
+          params: IdParams,
+          response: { 200: OrderV1, ...problemResponses(409) },
+        },
+      },
+      async (request) => toOrderV1(await transitionOrder(ctxOf(request), request.params.id, status), request),
+    );
+  }
+};

@@ -1,0 +1,146 @@
+import { type Static, Type } from 'typebox';
+import { MONEY_PATTERN } from '../shared/money.js';
+import { PageOf, PageQuery } from '../shared/pagination.js';
+import { OwnerFilter, Text, Timestamp, Url } from '../shared/schemas.js';
+import { orderStatuses } from './orders.rules.js';
+
+const Item = Text({ minLength: 1, maxLength: 200, description: 'What was ordered; trimmed.', examples: ['Maize flour 2kg'] });
+const Quantity = Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'Whole units, 1 to 1,000,000.', examples: [3] });
+const PricePerUnit = Type.String({
+  pattern: MONEY_PATTERN,
+  description: 'Decimal string with at most 2 decimals, greater than 0 (never a JSON number: no float rounding).',
+  examples: ['12.50'],
+  'x-error-message': 'Must be a decimal string such as "12.50": up to 10 digits, at most 2 decimals.',
+});
+const Status = Type.Enum(orderStatuses, { description: 'Pending → Closed | Cancelled; Closed and Cancelled are final.' });
+const CustomerRef = Type.Integer({
+  minimum: 1,
+  maximum: Number.MAX_SAFE_INTEGER,
+  description: 'Id of the customer; must be one the caller can see.',
+});
+const CustomerCode = Type.String({
+  pattern: '^[A-Za-z0-9]{5}$',
+  description: 'Code of the customer (case-insensitive). On its own it refers to one of the caller’s own customers.',
+  examples: ['AB12C'],
+  'x-error-message': 'Must be exactly 5 letters (A–Z) or digits.',
+});
+
+const readOnly = {
+  id: Type.Integer({ description: 'Read-only.' }),
+  url: Url('Read-only: absolute URL of this order.'),
+  amount: Type.String({ description: 'Read-only: quantity × price_per_unit, exact.', examples: ['37.50'] }),
+  time_placed: Timestamp('Read-only: set by the server when the order is placed.'),
+  owner: Type.Integer({ description: 'Read-only: id of the owner (the owner of the customer).' }),
+  updated_at: Timestamp('Read-only.'),
+};
+export const orderReadOnlyFields = Object.keys(readOnly) as (keyof typeof readOnly)[];
+
+const optionalReadOnly = {
+  id: Type.Optional(readOnly.id),
+  url: Type.Optional(readOnly.url),
+  amount: Type.Optional(readOnly.amount),
+  time_placed: Type.Optional(readOnly.time_placed),
+  owner: Type.Optional(readOnly.owner),
+  updated_at: Type.Optional(readOnly.updated_at),
+};
+
+export const OrderV1 = Type.Object(
+  {
+    id: readOnly.id,
+    url: readOnly.url,
+    customer: Type.Integer({ description: 'Id of the customer.' }),
+    customer_code: Type.String({ description: 'Code of the customer (follows changes to it).' }),
+    item: Item,
+    quantity: Quantity,
+    price_per_unit: PricePerUnit,
+    amount: readOnly.amount,
+    status: Status,
+    time_placed: readOnly.time_placed,
+    owner: readOnly.owner,
+    updated_at: readOnly.updated_at,
+  },
+  { additionalProperties: false, title: 'Order' },
+);
+export type OrderV1 = Static<typeof OrderV1>;
+
+export const CreateOrderBody = Type.Object(
+  {
+    customer: Type.Optional(CustomerRef),
+    customer_code: Type.Optional(CustomerCode),
+    item: Item,
+    quantity: Quantity,
+    price_per_unit: PricePerUnit,
+    status: Type.Optional(Type.Literal('Pending', { description: 'Orders start Pending.' })),
+    ...optionalReadOnly,
+  },
+  {
+    additionalProperties: false,
+    title: 'New order',
+    description: 'Give `customer`, `customer_code`, or both (they must agree).',
+    examples: [{ customer: 1, item: 'Maize flour 2kg', quantity: 3, price_per_unit: '12.50' }],
+  },
+);
+
+export const ReplaceOrderBody = Type.Object(
+  {
+    customer: Type.Optional(CustomerRef),
+    customer_code: Type.Optional(CustomerCode),
+    item: Item,
+    quantity: Quantity,
+    price_per_unit: PricePerUnit,
+    status: Status,
+    ...optionalReadOnly,
+  },
+  {
+    additionalProperties: false,
+    title: 'Order replacement',
+    description: 'Every writable field; `customer` or `customer_code` (or both). Read-only fields may be echoed.',
+  },
+);
+
+export const UpdateOrderBody = Type.Object(
+  {
+    customer: Type.Optional(CustomerRef),
+    customer_code: Type.Optional(CustomerCode),
+    item: Type.Optional(Item),
+    quantity: Type.Optional(Quantity),
+    price_per_unit: Type.Optional(PricePerUnit),
+    status: Type.Optional(Status),
+    ...optionalReadOnly,
+  },
+  { additionalProperties: false, title: 'Order changes' },
+);
+
+export const orderOrderingFields = [
+  'id',
+  'time_placed',
+  'updated_at',
+  'item',
+  'quantity',
+  'price_per_unit',
+  'amount',
+  'status',
+] as const;
+
+export const OrderListQuery = Type.Object(
+  {
+    ...PageQuery,
+    status: Type.Optional(Status),
+    customer: Type.Optional(CustomerRef),
+    customer_code: Type.Optional(CustomerCode),
+    placed_after: Type.Optional(Timestamp('Only orders placed at or after this instant (RFC 3339).')),
+    placed_before: Type.Optional(Timestamp('Only orders placed before this instant (RFC 3339).')),
+    owner: Type.Optional(OwnerFilter),
+    ordering: Type.Optional(
+      Type.String({
+        pattern: '^-?[a-z_]+(,-?[a-z_]+)*$',
+        description: `Comma-separated, "-" for descending: ${orderOrderingFields.join(', ')}. Default: -time_placed.`,
+        examples: ['-amount'],
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type OrderListQuery = Static<typeof OrderListQuery>;
+
+export const OrderPageV1 = PageOf(OrderV1, 'Order');

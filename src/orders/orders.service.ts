@@ -1,0 +1,125 @@
+import type { Actor, Ctx } from '../auth/actor.js';
+import type { Database } from '../db/client.js';
+import { AppError, type FieldError, assertNoFieldErrors, notFound } from '../shared/errors.js';
+import { canonicalMoney, isPositiveMoney } from '../shared/money.js';
+import { type PageRequest, parseOrdering } from '../shared/pagination.js';
+import * as repository from './orders.repository.js';
+import type { CustomerRef, OrderFilters, OrderRow, OrderTerms } from './orders.repository.js';
+import { type OrderStatus, assertTransition, invalidTransition, isFinal, orderFinal, statusesLeadingTo } from './orders.rules.js';
+
+export type { OrderRow };
+
+export interface OrderInput extends CustomerRef, OrderTerms {
+  status?: OrderStatus;
+}
+
+function normaliseRef(ref: CustomerRef): CustomerRef {
+  return { customerId: ref.customerId, customerCode: ref.customerCode?.toUpperCase() };
+}
+
+function normaliseTerms(input: Partial<OrderTerms>, errors: FieldError[]): Partial<OrderTerms> {
+  const terms: Partial<OrderTerms> = {};
+  if (input.item !== undefined) {
+    terms.item = input.item.trim();
+    if (terms.item.length === 0) errors.push({ field: 'item', code: 'blank', message: 'Must not be blank.' });
+  }
+  if (input.quantity !== undefined) terms.quantity = input.quantity;
+  if (input.pricePerUnit !== undefined) {
+    if (isPositiveMoney(input.pricePerUnit)) terms.pricePerUnit = canonicalMoney(input.pricePerUnit);
+    else errors.push({ field: 'price_per_unit', code: 'too_small', message: 'Must be greater than 0.' });
+  }
+  return terms;
+}
+
+function requireRef(ref: CustomerRef, errors: FieldError[]) {
+  if (ref.customerId === undefined && ref.customerCode === undefined) {
+    errors.push({ field: 'customer', code: 'required', message: 'Give customer (id) or customer_code.' });
+  }
+}
+
+/** Why a customer reference found nothing: a mismatch between id and code (400), or no such customer (404). */
+async function unresolvedRef(db: Database, actor: Actor, ref: CustomerRef): Promise<AppError> {
+  if (ref.customerId !== undefined && ref.customerCode !== undefined) {
+    const byId = await repository.findCustomerRef(db, actor, { customerId: ref.customerId });
+    if (byId) {
+      const message = `customer_code ${ref.customerCode} does not match customer ${ref.customerId} (code ${byId.code}).`;
+      return new AppError('validation_error', message, [{ field: 'customer_code', code: 'mismatch', message }]);
+    }
+  }
+  return ref.customerId !== undefined
+    ? notFound('Customer', ref.customerId)
+    : new AppError('not_found', `You have no customer with the code ${ref.customerCode}.`);
+}
+
+const sortFallback = [{ field: 'time_placed' as const, descending: true }];
+
+export function listOrders(ctx: Ctx, filters: OrderFilters & { ordering?: string }, page: PageRequest) {
+  const ordering = parseOrdering(filters.ordering, repository.orderSortFields, sortFallback);
+  const customerCode = filters.customerCode?.toUpperCase();
+  return repository.listOrders(ctx.db, ctx.actor, { ...filters, customerCode }, page, ordering);
+}
+
+export async function getOrder(ctx: Ctx, id: number): Promise<OrderRow> {
+  const row = await repository.findOrder(ctx.db, ctx.actor, id);
+  if (!row) throw notFound('Order', id);
+  return row;
+}
+
+/** Places a Pending order for one of the caller's customers (any customer, for an admin). */
+export async function createOrder(ctx: Ctx, input: OrderInput): Promise<OrderRow> {
+  const errors: FieldError[] = [];
+  const ref = normaliseRef(input);
+  requireRef(ref, errors);
+  const terms = normaliseTerms(input, errors) as OrderTerms;
+  if (input.status !== undefined && input.status !== 'Pending') {
+    errors.push({ field: 'status', code: 'invalid_choice', message: 'New orders are Pending.' });
+  }
+  assertNoFieldErrors(errors);
+  const row = await repository.insertOrder(ctx.db, ctx.actor, ref, terms);
+  if (!row) throw await unresolvedRef(ctx.db, ctx.actor, ref);
+  return row;
+}
+
+/** Close or cancel: one conditional UPDATE, so of two racing requests exactly one wins. */
+export async function transitionOrder(ctx: Ctx, id: number, to: OrderStatus): Promise<OrderRow> {
+  const row = await repository.setOrderStatus(ctx.db, ctx.actor, id, statusesLeadingTo(to), to);
+  if (row) return row;
+  const current = await repository.findOrder(ctx.db, ctx.actor, id);
+  if (!current) throw notFound('Order', id);
+  throw invalidTransition(id, current.status, to);
+}
+
+/**
+ * Changes the given fields (all of them for a replacement) under a row lock: the status rules and the
+ * "final orders do not change" rule are checked against the row as it is, not as it was read earlier.
+ */
+export async function updateOrder(ctx: Ctx, id: number, input: Partial<OrderInput>): Promise<OrderRow> {
+  const errors: FieldError[] = [];
+  const ref = normaliseRef(input);
+  const terms = normaliseTerms(input, errors);
+  assertNoFieldErrors(errors);
+  return ctx.db.transaction(async (tx) => {
+    const current = await repository.lockOrder(tx, ctx.actor, id);
+    if (!current) throw notFound('Order', id);
+    const changesCustomer =
+      (ref.customerId !== undefined && ref.customerId !== current.customerId) ||
+      (ref.customerCode !== undefined && ref.customerCode !== current.customerCode);
+    const changesTerms = (Object.keys(terms) as (keyof OrderTerms)[]).some((key) => terms[key] !== current[key]);
+    const status = input.status ?? current.status;
+    assertTransition(id, current.status, status);
+    if (isFinal(current.status) && (changesCustomer || changesTerms)) throw orderFinal(id, current.status);
+
+    let customer: { customerId: number; customerCode: string } | undefined;
+    if (changesCustomer) {
+      // The new customer must be visible to the caller and belong to the order's owner.
+      const found = await repository.findCustomerRef(tx, ctx.actor, ref);
+      if (!found) throw await unresolvedRef(tx, ctx.actor, ref);
+      if (found.ownerId !== current.ownerId) {
+        const message = `Customer ${found.id} belongs to another user; an order stays with its owner.`;
+        throw new AppError('validation_error', message, [{ field: 'customer', code: 'other_owner', message }]);
+      }
+      customer = { customerId: found.id, customerCode: found.code };
+    }
+    return repository.updateOrder(tx, ctx.actor, id, { ...terms, ...customer, status });
+  });
+}

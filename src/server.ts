@@ -1,0 +1,46 @@
+import { buildApp } from './app.js';
+import { bootstrapAdmin } from './auth/bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DatabaseInUseError } from './db/client.js';
+import { createDeps } from './deps.js';
+
+async function main() {
+  const config = loadConfig();
+  const deps = await createDeps(config);
+  const app = await buildApp({ ...deps, db: deps.database.db });
+  app.log.info({ database: deps.database.kind, location: deps.database.location }, 'database ready');
+
+  if (config.NODE_ENV !== 'production') {
+    const bootstrap = await bootstrapAdmin(deps.database.db);
+    if (bootstrap) {
+      // Printed once, on the first start of an empty database; only its hash is stored.
+      process.stdout.write(
+        `\nFirst start: created admin ${bootstrap.email}. Its API token (shown once):\n\n  ${bootstrap.token}\n\n` +
+          `Try: curl -H "Authorization: Bearer ${bootstrap.token}" http://localhost:${config.PORT}/api/v1/customers/\n\n`,
+      );
+    }
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Orderly failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+/**
+ * The closed catalogue of error codes: each code has one HTTP status and one title.
+ * Every error response of the API carries one of these codes in `error`.
+ */
+export const errorCatalogue = {
+  validation_error: { status: 400, title: 'The request is not valid' },
+  invalid_json: { status: 400, title: 'The body is not valid JSON' },
+  read_only_field: { status: 400, title: 'A read-only field cannot be changed' },
+  unauthorized: { status: 401, title: 'Authentication is required' },
+  not_found: { status: 404, title: 'Not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  not_acceptable: { status: 406, title: 'Not acceptable' },
+  conflict: { status: 409, title: 'Conflict with the current state' },
+  invalid_transition: { status: 409, title: 'This status change is not allowed' },
+  order_final: { status: 409, title: 'The order is final and cannot change' },
+  customer_has_orders: { status: 409, title: 'The customer has orders' },
+  payload_too_large: { status: 413, title: 'The body is too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  internal_error: { status: 500, title: 'Internal server error' },
+  service_unavailable: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** One failing input, as listed in `details` of a validation error. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export type ErrorDetails = FieldError[] | Record<string, unknown>;
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetails,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.status = errorCatalogue[code].status;
+  }
+}
+
+export const notFound = (what: string, id: number | string) =>
+  new AppError('not_found', `${what} ${id} was not found.`);
+
+/** Throws one validation_error listing every failing field, or nothing when the list is empty. */
+export function assertNoFieldErrors(errors: FieldError[]): void {
+  if (errors.length > 0) {
+    throw new AppError('validation_error', errors.map((e) => `${e.field}: ${e.message}`).join(' '), errors);
+  }
+}
+
+/** SQLSTATE and constraint of a PostgreSQL error from either driver, looking through Drizzle's wrapper. */
+export function databaseError(error: unknown): { code: string; constraint?: string } | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { code, constraint, cause } = current as { code?: unknown; constraint?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      return { code, constraint: typeof constraint === 'string' ? constraint : undefined };
+    }
+    current = cause;
+  }
+  return undefined;
+}
+
+export const UNIQUE_VIOLATION = '23505';
+export const FOREIGN_KEY_VIOLATION = '23503';
+export const CHECK_VIOLATION = '23514';
