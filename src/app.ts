@@ -3,13 +3,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { TokenAuthenticator } from './auth/tokens.service.js';
 import { authPlugin } from './auth/auth.plugin.js';
+import type { TokenAuthenticator } from './auth/tokens.service.js';
 import type { Config } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
 import type { Database } from './db/client.js';
-import { metaRoutesV1 } from './http/meta.routes.v1.js';
 import { docsRoutes, openApiPlugin } from './http/docs.js';
+import { metaRoutesV1 } from './http/meta.routes.v1.js';
 import { negotiationPlugin } from './http/negotiation.js';
 import { ProblemV1, problemPlugin } from './http/problem.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
@@ -30,8 +30,12 @@ export interface AppDeps {
  * parameters are coerced from text. Every error lists all failing fields.
  */
 function validatorCompiler() {
-  const strict = addFormats.default(new Ajv({ allErrors: true, coerceTypes: false, useDefaults: false, verbose: true, strict: false }));
-  const coercing = addFormats.default(new Ajv({ allErrors: true, coerceTypes: 'array', useDefaults: true, verbose: true, strict: false }));
+  const strict = addFormats.default(
+    new Ajv({ allErrors: true, coerceTypes: false, useDefaults: false, verbose: true, strict: false }),
+  );
+  const coercing = addFormats.default(
+    new Ajv({ allErrors: true, coerceTypes: 'array', useDefaults: true, verbose: true, strict: false }),
+  );
   return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
     (httpPart === 'body' ? strict : coercing).compile(schema);
 }

@@ -15,7 +15,8 @@ export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(
     Type.String({
       pattern: '^postgres(ql)?://',
-      description: 'PostgreSQL server to use, e.g. `postgres://postgres@127.0.0.1:5432/orderly`. Unset: embedded PGlite.',
+      description:
+        'PostgreSQL server to use, e.g. `postgres://postgres@127.0.0.1:5432/orderly`. Unset: embedded PGlite.',
     }),
   ),
   DATA_DIR: Type.String({

@@ -21,7 +21,10 @@ export function databaseTarget(config: Config): DatabaseTarget {
 }
 
 /** Opens the database, applies pending migrations and builds what the app and CLI share. */
-export async function createDeps(config: Config, target: DatabaseTarget = databaseTarget(config)): Promise<Deps> {
+export async function createDeps(
+  config: Config,
+  target: DatabaseTarget = databaseTarget(config),
+): Promise<Deps> {
   const database = await openDatabase(target);
   try {
     await database.migrate();
@@ -29,5 +32,10 @@ export async function createDeps(config: Config, target: DatabaseTarget = databa
     await database.close();
     throw error;
   }
-  return { config, database, tokens: createTokenAuthenticator(database.db, config.AUTH_CACHE_TTL_MS), version };
+  return {
+    config,
+    database,
+    tokens: createTokenAuthenticator(database.db, config.AUTH_CACHE_TTL_MS),
+    version,
+  };
 }

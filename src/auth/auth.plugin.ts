@@ -23,9 +23,14 @@ export const authPlugin = fp(
     app.addHook('onRequest', async (request) => {
       const header = request.headers.authorization;
       if (!header) {
-        throw new AppError('unauthorized', 'Send an API token as "Authorization: Bearer <token>".', undefined, {
-          'www-authenticate': REALM,
-        });
+        throw new AppError(
+          'unauthorized',
+          'Send an API token as "Authorization: Bearer <token>".',
+          undefined,
+          {
+            'www-authenticate': REALM,
+          },
+        );
       }
       const match = /^Bearer +(\S+) *$/i.exec(header);
       const actor = match?.[1] ? await options.tokens.authenticate(match[1]) : undefined;

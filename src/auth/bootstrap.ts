@@ -9,7 +9,11 @@ export const BOOTSTRAP_EMAIL = 'admin@localhost';
  * newcomer can try the API at once. Safe when several instances start together: one wins.
  */
 export async function bootstrapAdmin(db: Database): Promise<{ email: string; token: string } | undefined> {
-  const user = await insertFirstUser(db, { email: BOOTSTRAP_EMAIL, displayName: 'Bootstrap admin', role: 'admin' });
+  const user = await insertFirstUser(db, {
+    email: BOOTSTRAP_EMAIL,
+    displayName: 'Bootstrap admin',
+    role: 'admin',
+  });
   if (!user) return undefined;
   const { token } = await createToken(db, { userId: user.id, name: 'bootstrap' });
   return { email: user.email, token };

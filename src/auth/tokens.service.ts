@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/client.js';
 import { AppError } from '../shared/errors.js';
 import type { Actor } from './actor.js';
-import { insertToken, listTokensOfUser, revokeTokenById, type TokenRow, useToken } from './tokens.repository.js';
+import {
+  insertToken,
+  listTokensOfUser,
+  revokeTokenById,
+  type TokenRow,
+  useToken,
+} from './tokens.repository.js';
 
 /** Prefix that makes a leaked token easy to recognise (and to find with secret scanners). */
 export const TOKEN_PREFIX = 'oly_';
@@ -19,7 +25,10 @@ export interface CreateTokenInput {
 }
 
 /** Mints a 256-bit random token. The token is returned once; only its hash is stored. */
-export async function createToken(db: Database, input: CreateTokenInput): Promise<{ token: string; row: TokenRow }> {
+export async function createToken(
+  db: Database,
+  input: CreateTokenInput,
+): Promise<{ token: string; row: TokenRow }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const row = await insertToken(db, {
     userId: input.userId,

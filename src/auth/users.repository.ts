@@ -12,12 +12,15 @@ export async function insertUser(db: Database, user: NewUser): Promise<UserRow> 
 
 /** Inserts the user only while the table is empty; returns undefined when another user exists. */
 export async function insertFirstUser(db: Database, user: NewUser): Promise<UserRow | undefined> {
-  const rows = await selectRows<{ id: number }>(db, sql`
+  const rows = await selectRows<{ id: number }>(
+    db,
+    sql`
     insert into ${users} (email, display_name, role)
     select ${user.email}, ${user.displayName}, ${user.role}
     where not exists (select 1 from ${users})
     on conflict do nothing
-    returning id`);
+    returning id`,
+  );
   const id = rows[0]?.id;
   return id === undefined ? undefined : findUserById(db, Number(id));
 }
@@ -28,10 +31,7 @@ export async function findUserById(db: Database, id: number): Promise<UserRow | 
 }
 
 export async function findUserByEmail(db: Database, email: string): Promise<UserRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`);
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
   return row;
 }
 

@@ -1,7 +1,7 @@
 import type { Database } from '../db/client.js';
-import { AppError, UNIQUE_VIOLATION, databaseError } from '../shared/errors.js';
+import { AppError, databaseError, UNIQUE_VIOLATION } from '../shared/errors.js';
 import type { Role } from './actor.js';
-import { type UserRow, findUserByEmail, insertUser, listUsers, setUserDisabled } from './users.repository.js';
+import { findUserByEmail, insertUser, listUsers, setUserDisabled, type UserRow } from './users.repository.js';
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 

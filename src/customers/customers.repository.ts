@@ -1,11 +1,14 @@
-import { type SQL, and, asc, count, desc, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
 import { customers, orders } from '../db/schema.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
-export type CustomerValues = Pick<typeof customers.$inferInsert, 'firstName' | 'secondName' | 'code' | 'phone'>;
+export type CustomerValues = Pick<
+  typeof customers.$inferInsert,
+  'firstName' | 'secondName' | 'code' | 'phone'
+>;
 
 export interface CustomerFilters {
   code?: string;
@@ -75,7 +78,11 @@ export async function findCustomer(db: Database, actor: Actor, id: number): Prom
   return row;
 }
 
-export async function insertCustomer(db: Database, ownerId: number, values: CustomerValues): Promise<CustomerRow> {
+export async function insertCustomer(
+  db: Database,
+  ownerId: number,
+  values: CustomerValues,
+): Promise<CustomerRow> {
   const [row] = await db
     .insert(customers)
     .values({ ...values, ownerId })
@@ -97,7 +104,11 @@ export async function updateCustomer(
   return row;
 }
 
-export async function deleteCustomer(db: Database, actor: Actor, id: number): Promise<CustomerRow | undefined> {
+export async function deleteCustomer(
+  db: Database,
+  actor: Actor,
+  id: number,
+): Promise<CustomerRow | undefined> {
   const [row] = await db
     .delete(customers)
     .where(and(eq(customers.id, id), ownerScope(actor, customers.ownerId)))

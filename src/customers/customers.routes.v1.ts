@@ -11,9 +11,9 @@ import {
   CustomerListQuery,
   CustomerPageV1,
   CustomerV1,
+  customerReadOnlyFields,
   ReplaceCustomerBody,
   UpdateCustomerBody,
-  customerReadOnlyFields,
 } from './customers.schemas.js';
 import {
   type CustomerRow,
@@ -91,7 +91,12 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       assertReadOnlyUnchanged(request.body, customerReadOnlyFields);
       const { first_name, second_name, phone, code } = request.body;
-      const row = await createCustomer(ctxOf(request), { firstName: first_name, secondName: second_name, phone, code });
+      const row = await createCustomer(ctxOf(request), {
+        firstName: first_name,
+        secondName: second_name,
+        phone,
+        code,
+      });
       const customer = toCustomerV1(row, request);
       return reply.code(201).header('location', customer.url).send(customer);
     },
@@ -130,7 +135,12 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params;
       await checkEchoedFields(request, id, request.body);
       const { first_name, second_name, phone, code } = request.body;
-      const row = await updateCustomer(ctxOf(request), id, { firstName: first_name, secondName: second_name, phone, code });
+      const row = await updateCustomer(ctxOf(request), id, {
+        firstName: first_name,
+        secondName: second_name,
+        phone,
+        code,
+      });
       return toCustomerV1(row, request);
     },
   );
@@ -153,7 +163,12 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params;
       await checkEchoedFields(request, id, request.body);
       const { first_name, second_name, phone, code } = request.body;
-      const row = await updateCustomer(ctxOf(request), id, { firstName: first_name, secondName: second_name, phone, code });
+      const row = await updateCustomer(ctxOf(request), id, {
+        firstName: first_name,
+        secondName: second_name,
+        phone,
+        code,
+      });
       return toCustomerV1(row, request);
     },
   );

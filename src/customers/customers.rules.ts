@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { parsePhoneNumberWithError, ParseError } from 'libphonenumber-js/max';
+import { ParseError, parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import type { FieldError } from '../shared/errors.js';
 
 // Letters and digits that cannot be misread for one another (no I/1, O/0).

@@ -2,9 +2,20 @@ import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../shared/pagination.js';
 import { OwnerFilter, Text, Timestamp, Url } from '../shared/schemas.js';
 
-const FirstName = Text({ minLength: 1, maxLength: 50, description: 'Trimmed; any script.', examples: ['Amina'] });
-const SecondName = Text({ minLength: 1, maxLength: 50, description: 'Trimmed; any script.', examples: ['Otieno'] });
-const CODE_DESCRIPTION = 'Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.';
+const FirstName = Text({
+  minLength: 1,
+  maxLength: 50,
+  description: 'Trimmed; any script.',
+  examples: ['Amina'],
+});
+const SecondName = Text({
+  minLength: 1,
+  maxLength: 50,
+  description: 'Trimmed; any script.',
+  examples: ['Otieno'],
+});
+const CODE_DESCRIPTION =
+  'Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.';
 const codeSchema = (description: string) =>
   Type.String({
     pattern: '^[A-Za-z0-9]{5}$',
@@ -86,7 +97,14 @@ export const UpdateCustomerBody = Type.Object(
   { additionalProperties: false, title: 'Customer changes' },
 );
 
-export const customerOrderingFields = ['id', 'first_name', 'second_name', 'code', 'created_at', 'updated_at'] as const;
+export const customerOrderingFields = [
+  'id',
+  'first_name',
+  'second_name',
+  'code',
+  'created_at',
+  'updated_at',
+] as const;
 
 export const CustomerListQuery = Type.Object(
   {

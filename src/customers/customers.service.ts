@@ -1,16 +1,21 @@
 import type { Ctx } from '../auth/actor.js';
 import {
   AppError,
-  FOREIGN_KEY_VIOLATION,
-  type FieldError,
-  UNIQUE_VIOLATION,
   assertNoFieldErrors,
   databaseError,
+  type FieldError,
+  FOREIGN_KEY_VIOLATION,
   notFound,
+  UNIQUE_VIOLATION,
 } from '../shared/errors.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
+import type {
+  CustomerFilters,
+  CustomerRow,
+  CustomerSortField,
+  CustomerValues,
+} from './customers.repository.js';
 import * as repository from './customers.repository.js';
-import type { CustomerFilters, CustomerRow, CustomerSortField, CustomerValues } from './customers.repository.js';
 import { generateCustomerCode, normaliseCode, normaliseName, normalisePhone } from './customers.rules.js';
 
 export type { CustomerRow };
@@ -22,14 +27,22 @@ export interface CustomerInput {
   code?: string;
 }
 
-const sortFields: readonly CustomerSortField[] = ['id', 'first_name', 'second_name', 'code', 'created_at', 'updated_at'];
+const sortFields: readonly CustomerSortField[] = [
+  'id',
+  'first_name',
+  'second_name',
+  'code',
+  'created_at',
+  'updated_at',
+];
 const GENERATED_CODE_ATTEMPTS = 8;
 
 function normalise(input: Partial<CustomerInput>): Partial<CustomerValues> {
   const errors: FieldError[] = [];
   const values: Partial<CustomerValues> = {};
   if (input.firstName !== undefined) values.firstName = normaliseName('first_name', input.firstName, errors);
-  if (input.secondName !== undefined) values.secondName = normaliseName('second_name', input.secondName, errors);
+  if (input.secondName !== undefined)
+    values.secondName = normaliseName('second_name', input.secondName, errors);
   if (input.phone !== undefined) values.phone = normalisePhone(input.phone, errors);
   if (input.code !== undefined) values.code = normaliseCode(input.code);
   assertNoFieldErrors(errors);
@@ -46,11 +59,7 @@ const codeTaken = (code: string) =>
     { field: 'code', code: 'taken', message: `${code} is already used by another of your customers.` },
   ]);
 
-export function listCustomers(
-  ctx: Ctx,
-  filters: CustomerFilters & { ordering?: string },
-  page: PageRequest,
-) {
+export function listCustomers(ctx: Ctx, filters: CustomerFilters & { ordering?: string }, page: PageRequest) {
   const ordering = parseOrdering(filters.ordering, sortFields, [{ field: 'id', descending: false }]);
   const code = filters.code === undefined ? undefined : normaliseCode(filters.code);
   return repository.listCustomers(ctx.db, ctx.actor, { ...filters, code }, page, ordering);
@@ -78,7 +87,11 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput): Promise<Cu
 }
 
 /** Changes the given fields (all of them for a replacement). */
-export async function updateCustomer(ctx: Ctx, id: number, input: Partial<CustomerInput>): Promise<CustomerRow> {
+export async function updateCustomer(
+  ctx: Ctx,
+  id: number,
+  input: Partial<CustomerInput>,
+): Promise<CustomerRow> {
   const values = normalise(input);
   try {
     const row = await repository.updateCustomer(ctx.db, ctx.actor, id, values);

@@ -58,7 +58,10 @@ export async function docsRoutes(app: FastifyInstance) {
   app.get(`${API_V1}/docs/`, { schema: { hide: true } }, async (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:")
+      .header(
+        'content-security-policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:",
+      )
       .send(`<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Orderly API</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>

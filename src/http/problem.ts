@@ -112,8 +112,9 @@ export function fieldErrorsFromAjv(errors: ErrorObject[], context: string | unde
   for (const e of errors) {
     let path = e.instancePath.split('/').slice(1).join('.');
     if (e.keyword === 'required') path = [path, e.params.missingProperty].filter(Boolean).join('.');
-    if (e.keyword === 'additionalProperties') path = [path, e.params.additionalProperty].filter(Boolean).join('.');
-    const field = (path || (context === 'body' ? 'body' : context || 'request'));
+    if (e.keyword === 'additionalProperties')
+      path = [path, e.params.additionalProperty].filter(Boolean).join('.');
+    const field = path || (context === 'body' ? 'body' : context || 'request');
     // Keep the first, most specific failure per field; a union reports one failure per branch.
     if (byField.has(field)) continue;
     const custom = (e.parentSchema as { 'x-error-message'?: string } | undefined)?.['x-error-message'];
@@ -160,13 +161,19 @@ function toAppError(error: FastifyError): AppError {
       return new AppError('validation_error', 'Content-Length does not match the body.');
   }
   // secure-json-parse refuses __proto__ and constructor keys with a SyntaxError.
-  if (error instanceof SyntaxError) return new AppError('invalid_json', `The body is not valid JSON: ${error.message}`);
+  if (error instanceof SyntaxError)
+    return new AppError('invalid_json', `The body is not valid JSON: ${error.message}`);
   const status = error.statusCode ?? 500;
-  if (status === 413) return new AppError('payload_too_large', 'The request is larger than the server accepts.');
+  if (status === 413)
+    return new AppError('payload_too_large', 'The request is larger than the server accepts.');
   if (status === 415) return new AppError('unsupported_media_type', 'Unsupported media type.');
   if (status >= 400 && status < 500) return new AppError('validation_error', error.message);
-  if (status === 503) return new AppError('service_unavailable', 'The service is not available; try again shortly.');
-  return new AppError('internal_error', 'Something went wrong on our side; the request id identifies it in our logs.');
+  if (status === 503)
+    return new AppError('service_unavailable', 'The service is not available; try again shortly.');
+  return new AppError(
+    'internal_error',
+    'Something went wrong on our side; the request id identifies it in our logs.',
+  );
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -180,7 +187,8 @@ export const problemPlugin = fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const problem = toAppError(error);
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-      else if (!(error instanceof AppError)) request.log.info({ code: error.code, reason: error.message }, problem.code);
+      else if (!(error instanceof AppError))
+        request.log.info({ code: error.code, reason: error.message }, problem.code);
       return sendProblem(request, reply, problem);
     });
 
@@ -191,9 +199,14 @@ export const problemPlugin = fp(
         return sendProblem(
           request,
           reply,
-          new AppError('method_not_allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}.`, {
-            allowed_methods: allowed,
-          }, { allow: allowed.join(', ') }),
+          new AppError(
+            'method_not_allowed',
+            `${request.method} is not allowed here; use ${allowed.join(', ')}.`,
+            {
+              allowed_methods: allowed,
+            },
+            { allow: allowed.join(', ') },
+          ),
         );
       }
       return sendProblem(request, reply, new AppError('not_found', `Nothing is at ${path}.`));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { IncomingMessage } from 'node:http';
 
 // Zalando's allowed set for flow ids: anything else (or nothing) gets a fresh UUID.
 const VALID_REQUEST_ID = /^[A-Za-z0-9/+_=-]{1,128}$/;

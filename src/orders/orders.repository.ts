@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import { type Database, selectRows } from '../db/client.js';
 import { customers, orders } from '../db/schema.js';
@@ -70,7 +70,11 @@ export async function insertOrder(
         select ${customers.ownerId}, ${customers.id}, ${customers.code},
                ${terms.item}::varchar, ${terms.quantity}::integer, ${terms.pricePerUnit}::numeric
         from ${customers} where ${customerMatching(actor, ref)}
-        returning ${sql.raw(Object.entries(orderColumnNames).map(([key, column]) => `${column} as "${key}"`).join(', '))}`,
+        returning ${sql.raw(
+          Object.entries(orderColumnNames)
+            .map(([key, column]) => `${column} as "${key}"`)
+            .join(', '),
+        )}`,
   );
   return row && orderFromRaw(row);
 }
@@ -118,7 +122,8 @@ export async function listOrders(
 ): Promise<Page<OrderRow>> {
   const where = whereOf(actor, filters);
   const orderBy = ordering.map((key) => (key.descending ? desc : asc)(sortColumns[key.field]));
-  if (!ordering.some((key) => key.field === 'id')) orderBy.push(ordering[0]?.descending ? desc(orders.id) : asc(orders.id));
+  if (!ordering.some((key) => key.field === 'id'))
+    orderBy.push(ordering[0]?.descending ? desc(orders.id) : asc(orders.id));
   const rows = await db
     .select({ ...getTableColumns(orders), total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(orders)

@@ -12,11 +12,18 @@ import {
   OrderListQuery,
   OrderPageV1,
   OrderV1,
+  orderReadOnlyFields,
   ReplaceOrderBody,
   UpdateOrderBody,
-  orderReadOnlyFields,
 } from './orders.schemas.js';
-import { type OrderRow, createOrder, getOrder, listOrders, transitionOrder, updateOrder } from './orders.service.js';
+import {
+  createOrder,
+  getOrder,
+  listOrders,
+  type OrderRow,
+  transitionOrder,
+  updateOrder,
+} from './orders.service.js';
 
 const orderPath = (id: number) => `${API_V1}/orders/${id}/`;
 
@@ -72,7 +79,8 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listOrders',
         summary: 'List orders',
-        description: 'Newest first by default. Staff see their own orders; admins see all and may filter by `owner`.',
+        description:
+          'Newest first by default. Staff see their own orders; admins see all and may filter by `owner`.',
         tags,
         security,
         querystring: OrderListQuery,

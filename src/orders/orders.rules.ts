@@ -16,7 +16,8 @@ export const allowedNextStatuses = (status: OrderStatus) => nextStatuses[status]
 export const isFinal = (status: OrderStatus) => nextStatuses[status].length === 0;
 
 /** Statuses from which `to` can be reached in one step. */
-export const statusesLeadingTo = (to: OrderStatus) => orderStatuses.filter((from) => nextStatuses[from].includes(to));
+export const statusesLeadingTo = (to: OrderStatus) =>
+  orderStatuses.filter((from) => nextStatuses[from].includes(to));
 
 export function invalidTransition(id: number, from: OrderStatus, to: OrderStatus): AppError {
   const allowed = nextStatuses[from];

@@ -4,15 +4,28 @@ import { PageOf, PageQuery } from '../shared/pagination.js';
 import { OwnerFilter, Text, Timestamp, Url } from '../shared/schemas.js';
 import { orderStatuses } from './orders.rules.js';
 
-const Item = Text({ minLength: 1, maxLength: 200, description: 'What was ordered; trimmed.', examples: ['Maize flour 2kg'] });
-const Quantity = Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'Whole units, 1 to 1,000,000.', examples: [3] });
+const Item = Text({
+  minLength: 1,
+  maxLength: 200,
+  description: 'What was ordered; trimmed.',
+  examples: ['Maize flour 2kg'],
+});
+const Quantity = Type.Integer({
+  minimum: 1,
+  maximum: 1_000_000,
+  description: 'Whole units, 1 to 1,000,000.',
+  examples: [3],
+});
 const PricePerUnit = Type.String({
   pattern: MONEY_PATTERN,
-  description: 'Decimal string with at most 2 decimals, greater than 0 (never a JSON number: no float rounding).',
+  description:
+    'Decimal string with at most 2 decimals, greater than 0 (never a JSON number: no float rounding).',
   examples: ['12.50'],
   'x-error-message': 'Must be a decimal string such as "12.50": up to 10 digits, at most 2 decimals.',
 });
-const Status = Type.Enum(orderStatuses, { description: 'Pending → Closed | Cancelled; Closed and Cancelled are final.' });
+const Status = Type.Enum(orderStatuses, {
+  description: 'Pending → Closed | Cancelled; Closed and Cancelled are final.',
+});
 const CustomerRef = Type.Integer({
   minimum: 1,
   maximum: Number.MAX_SAFE_INTEGER,
@@ -20,7 +33,8 @@ const CustomerRef = Type.Integer({
 });
 const CustomerCode = Type.String({
   pattern: '^[A-Za-z0-9]{5}$',
-  description: 'Code of the customer (case-insensitive). On its own it refers to one of the caller’s own customers.',
+  description:
+    'Code of the customer (case-insensitive). On its own it refers to one of the caller’s own customers.',
   examples: ['AB12C'],
   'x-error-message': 'Must be exactly 5 letters (A–Z) or digits.',
 });
@@ -94,7 +108,8 @@ export const ReplaceOrderBody = Type.Object(
   {
     additionalProperties: false,
     title: 'Order replacement',
-    description: 'Every writable field; `customer` or `customer_code` (or both). Read-only fields may be echoed.',
+    description:
+      'Every writable field; `customer` or `customer_code` (or both). Read-only fields may be echoed.',
   },
 );
 

@@ -1,11 +1,18 @@
 import type { Actor, Ctx } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
-import { AppError, type FieldError, assertNoFieldErrors, notFound } from '../shared/errors.js';
+import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
 import { canonicalMoney, isPositiveMoney } from '../shared/money.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
-import * as repository from './orders.repository.js';
 import type { CustomerRef, OrderFilters, OrderRow, OrderTerms } from './orders.repository.js';
-import { type OrderStatus, assertTransition, invalidTransition, isFinal, orderFinal, statusesLeadingTo } from './orders.rules.js';
+import * as repository from './orders.repository.js';
+import {
+  assertTransition,
+  invalidTransition,
+  isFinal,
+  type OrderStatus,
+  orderFinal,
+  statusesLeadingTo,
+} from './orders.rules.js';
 
 export type { OrderRow };
 
@@ -43,7 +50,9 @@ async function unresolvedRef(db: Database, actor: Actor, ref: CustomerRef): Prom
     const byId = await repository.findCustomerRef(db, actor, { customerId: ref.customerId });
     if (byId) {
       const message = `customer_code ${ref.customerCode} does not match customer ${ref.customerId} (code ${byId.code}).`;
-      return new AppError('validation_error', message, [{ field: 'customer_code', code: 'mismatch', message }]);
+      return new AppError('validation_error', message, [
+        { field: 'customer_code', code: 'mismatch', message },
+      ]);
     }
   }
   return ref.customerId !== undefined
@@ -104,7 +113,9 @@ export async function updateOrder(ctx: Ctx, id: number, input: Partial<OrderInpu
     const changesCustomer =
       (ref.customerId !== undefined && ref.customerId !== current.customerId) ||
       (ref.customerCode !== undefined && ref.customerCode !== current.customerCode);
-    const changesTerms = (Object.keys(terms) as (keyof OrderTerms)[]).some((key) => terms[key] !== current[key]);
+    const changesTerms = (Object.keys(terms) as (keyof OrderTerms)[]).some(
+      (key) => terms[key] !== current[key],
+    );
     const status = input.status ?? current.status;
     assertTransition(id, current.status, status);
     if (isFinal(current.status) && (changesCustomer || changesTerms)) throw orderFinal(id, current.status);
@@ -116,7 +127,9 @@ export async function updateOrder(ctx: Ctx, id: number, input: Partial<OrderInpu
       if (!found) throw await unresolvedRef(tx, ctx.actor, ref);
       if (found.ownerId !== current.ownerId) {
         const message = `Customer ${found.id} belongs to another user; an order stays with its owner.`;
-        throw new AppError('validation_error', message, [{ field: 'customer', code: 'other_owner', message }]);
+        throw new AppError('validation_error', message, [
+          { field: 'customer', code: 'other_owner', message },
+        ]);
       }
       customer = { customerId: found.id, customerCode: found.code };
     }

@@ -21,7 +21,9 @@ export function PageOf<T extends TSchema>(item: T, name: string) {
     {
       count: Type.Integer({ minimum: 0, description: 'Rows matching the filters, across all pages.' }),
       next: Type.Union([Type.String({ format: 'uri' }), Type.Null()], { description: 'Next page, or null.' }),
-      previous: Type.Union([Type.String({ format: 'uri' }), Type.Null()], { description: 'Previous page, or null.' }),
+      previous: Type.Union([Type.String({ format: 'uri' }), Type.Null()], {
+        description: 'Previous page, or null.',
+      }),
       results: Type.Array(item),
     },
     { additionalProperties: false, title: `${name} page` },
@@ -49,7 +51,8 @@ export function pageLinks(url: string, page: PageRequest, count: number) {
   };
   return {
     next: page.offset + page.limit < count ? link(page.offset + page.limit) : null,
-    previous: page.offset > 0 ? link(Math.max(0, Math.min(page.offset - page.limit, count - page.limit))) : null,
+    previous:
+      page.offset > 0 ? link(Math.max(0, Math.min(page.offset - page.limit, count - page.limit))) : null,
   };
 }
 

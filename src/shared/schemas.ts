@@ -4,7 +4,12 @@ import { Type } from 'typebox';
 const PRINTABLE = '^[^\\u0000-\\u001F\\u007F]*$';
 
 /** A single-line text field: printable characters only, length counted in characters. */
-export function Text(options: { minLength?: number; maxLength: number; description: string; examples?: string[] }) {
+export function Text(options: {
+  minLength?: number;
+  maxLength: number;
+  description: string;
+  examples?: string[];
+}) {
   return Type.String({
     ...options,
     pattern: PRINTABLE,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { type Deps, createDeps } from '../../src/deps.js';
+import { createDeps, type Deps } from '../../src/deps.js';
 import { testDatabase } from './db.js';
 
 export interface TestApp {

@@ -3,7 +3,9 @@ import addFormats from 'ajv-formats';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 
-type Spec = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+type Spec = {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+};
 
 const validators = new WeakMap<FastifyInstance, (pointer: string) => ValidateFunction>();
 
@@ -32,7 +34,12 @@ const escapePointer = (part: string) => part.replace(/~/g, '~0').replace(/\//g, 
  * Checks a real response against the OpenAPI document the app publishes: the status must be documented
  * for the operation, and the body must match that status's schema exactly (no undeclared fields).
  */
-export function expectMatchesContract(app: FastifyInstance, method: string, url: string, response: LightMyRequestResponse) {
+export function expectMatchesContract(
+  app: FastifyInstance,
+  method: string,
+  url: string,
+  response: LightMyRequestResponse,
+) {
   const spec = app.swagger() as unknown as Spec;
   const path = url.split('?')[0] ?? url;
   const template = Object.keys(spec.paths).find((candidate) =>
@@ -43,14 +50,16 @@ export function expectMatchesContract(app: FastifyInstance, method: string, url:
   const body = response.body;
   if (template && spec.paths[template]?.[lower]) {
     const documented = spec.paths[template]?.[lower]?.responses ?? {};
-    expect(Object.keys(documented), `${method} ${template} documents status ${response.statusCode}`).toContain(
-      String(response.statusCode),
-    );
+    expect(
+      Object.keys(documented),
+      `${method} ${template} documents status ${response.statusCode}`,
+    ).toContain(String(response.statusCode));
     if (!body || lower === 'head') return;
     const pointer = `/paths/${escapePointer(template)}/${lower}/responses/${response.statusCode}/content/${escapePointer(contentType)}/schema`;
-    expect(documented[String(response.statusCode)]?.content, `${method} ${template} documents ${contentType}`).toHaveProperty(
-      [contentType],
-    );
+    expect(
+      documented[String(response.statusCode)]?.content,
+      `${method} ${template} documents ${contentType}`,
+    ).toHaveProperty([contentType]);
     const validate = validatorFor(app)(pointer);
     expect(validate(JSON.parse(body)), JSON.stringify(validate.errors)).toBe(true);
   } else if (contentType === 'application/problem+json') {
@@ -78,9 +87,12 @@ export function client(app: FastifyInstance, token?: string) {
     get: (url: string, extra: Extra = {}) => send({ ...extra, method: 'GET', url }),
     head: (url: string, extra: Extra = {}) => send({ ...extra, method: 'HEAD', url }),
     delete: (url: string, extra: Extra = {}) => send({ ...extra, method: 'DELETE', url }),
-    post: (url: string, body?: unknown, extra: Extra = {}) => send({ ...extra, method: 'POST', url, payload: body as object }),
-    put: (url: string, body?: unknown, extra: Extra = {}) => send({ ...extra, method: 'PUT', url, payload: body as object }),
-    patch: (url: string, body?: unknown, extra: Extra = {}) => send({ ...extra, method: 'PATCH', url, payload: body as object }),
+    post: (url: string, body?: unknown, extra: Extra = {}) =>
+      send({ ...extra, method: 'POST', url, payload: body as object }),
+    put: (url: string, body?: unknown, extra: Extra = {}) =>
+      send({ ...extra, method: 'PUT', url, payload: body as object }),
+    patch: (url: string, body?: unknown, extra: Extra = {}) =>
+      send({ ...extra, method: 'PATCH', url, payload: body as object }),
     send,
   };
 }

@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import type { Actor } from './auth/actor.js';
+import { createToken, listTokens } from './auth/tokens.service.js';
+import { createUser, disableUser, listUsers, requireUserByEmail } from './auth/users.service.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createCustomer } from './customers/customers.service.js';
+import { DatabaseInUseError } from './db/client.js';
+import { createDeps, type Deps } from './deps.js';
+import { createOrder, transitionOrder } from './orders/orders.service.js';
+import { AppError } from './shared/errors.js';
+
+const USAGE = `Usage: orderly <command>   (from a checkout: npm run -s cli -- <command>)
+
+  users create EMAIL [--admin] [--name NAME]   create a user (staff unless --admin)
+  users list                                   list users
+  users disable EMAIL                          refuse every credential of a user from now on
+  tokens create EMAIL [--name NAME] [--expires-in 30d]
+                                               mint an API token; prints only the token
+  tokens list EMAIL                            list a user's tokens (never the tokens themselves)
+  tokens revoke ID                             revoke a token
+  migrate                                      apply pending database migrations
+  seed --demo                                  add a demo user with sample customers and orders
+
+The database is DATABASE_URL, or the embedded one in DATA_DIR (default ./data).`;
+
+class UsageError extends Error {}
+
+const DURATION = /^(\d{1,6})([smhdw])$/;
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
+
+function parseDuration(text: string): number {
+  const match = DURATION.exec(text);
+  if (!match)
+    throw new UsageError(`--expires-in takes a number and a unit (s, m, h, d, w), e.g. 30d; got "${text}".`);
+  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+}
+
+function table(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return '(none)';
+  const columns = Object.keys(rows[0] ?? {});
+  const cells = rows.map((row) => columns.map((column) => formatCell(row[column])));
+  const widths = columns.map((column, i) =>
+    Math.max(column.length, ...cells.map((line) => line[i]?.length ?? 0)),
+  );
+  const line = (values: string[]) =>
+    values
+      .map((value, i) => value.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(columns), ...cells.map(line)].join('\n');
+}
+
+const formatCell = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : value === null || value === undefined ? '-' : String(value);
+
+function positional(args: string[], index: number, name: string): string {
+  const value = args[index];
+  if (!value) throw new UsageError(`Missing ${name}.`);
+  if (args.length > index + 1) throw new UsageError(`Unexpected argument "${args[index + 1]}".`);
+  return value;
+}
+
+type Command = (deps: Deps, args: string[], flags: Flags) => Promise<string>;
+interface Flags {
+  admin?: boolean;
+  name?: string;
+  'expires-in'?: string;
+  demo?: boolean;
+}
+
+const commands: Record<string, Command> = {
+  'users create': async ({ database }, args, flags) => {
+    const user = await createUser(database.db, {
+      email: positional(args, 0, 'EMAIL'),
+      role: flags.admin ? 'admin' : 'staff',
+      displayName: flags.name,
+    });
+    return `Created ${user.role} ${user.email} (id ${user.id}).`;
+  },
+  'users list': async ({ database }, args) => {
+    if (args.length > 0) throw new UsageError(`Unexpected argument "${args[0]}".`);
+    const users = await listUsers(database.db);
+    return table(
+      users.map((u) => ({
+        id: u.id,
+        email: u.email,
+        name: u.displayName,
+        role: u.role,
+        disabled: u.disabled,
+        created_at: u.createdAt,
+      })),
+    );
+  },
+  'users disable': async ({ database }, args) => {
+    const user = await disableUser(database.db, positional(args, 0, 'EMAIL'));
+    return `Disabled ${user.email}: its tokens are refused from now on.`;
+  },
+  'tokens create': async ({ database }, args, flags) => {
+    const expiresIn = flags['expires-in'] === undefined ? undefined : parseDuration(flags['expires-in']);
+    const user = await requireUserByEmail(database.db, positional(args, 0, 'EMAIL'));
+    const { token } = await createToken(database.db, {
+      userId: user.id,
+      name: flags.name,
+      expiresAt: expiresIn === undefined ? undefined : new Date(Date.now() + expiresIn),
+    });
+    return token;
+  },
+  'tokens list': async ({ database }, args) => {
+    const user = await requireUserByEmail(database.db, positional(args, 0, 'EMAIL'));
+    const tokens = await listTokens(database.db, user.id);
+    return table(
+      tokens.map((t) => ({
+        id: t.id,
+        name: t.name,
+        created_at: t.createdAt,
+        last_used_at: t.lastUsedAt,
+        expires_at: t.expiresAt,
+        revoked_at: t.revokedAt,
+      })),
+    );
+  },
+  'tokens revoke': async ({ tokens }, args) => {
+    const id = Number(positional(args, 0, 'ID'));
+    if (!Number.isSafeInteger(id) || id < 1)
+      throw new UsageError(`ID must be a positive integer; got "${args[0]}".`);
+    const row = await tokens.revoke(id);
+    return `Revoked token ${row.id}${row.name ? ` (${row.name})` : ''}.`;
+  },
+  migrate: async ({ database }) =>
+    `Migrations applied to the ${database.kind} database at ${database.location}.`,
+  seed: async ({ database }, args, flags) => {
+    if (!flags.demo || args.length > 0) throw new UsageError('Use: seed --demo');
+    return seedDemo(database.db);
+  },
+};
+
+const DEMO_EMAIL = 'demo@localhost';
+
+async function seedDemo(db: Deps['database']['db']): Promise<string> {
+  const user = await createUser(db, { email: DEMO_EMAIL, role: 'staff', displayName: 'Demo staff' }).catch(
+    (error) => {
+      if (error instanceof AppError && error.code === 'conflict') {
+        throw new AppError('conflict', `${DEMO_EMAIL} exists already: the demo data is there.`);
+      }
+      throw error;
+    },
+  );
+  const actor: Actor = { userId: user.id, email: user.email, role: user.role, authMethod: 'api_token' };
+  const ctx = { db, actor };
+  const people = [
+    ['Amina', 'Otieno', '+254712345678'],
+    ['Baraka', 'Mwangi', '+254722000111'],
+    ['Chloé', 'Dubois', '+33612345678'],
+    ['Dmitri', 'Иванов', '+79161234567'],
+    ['Efua', 'Mensah', '+233241234567'],
+  ] as const;
+  const items = ['Maize flour 2kg', 'Cooking oil 1L', 'Rice 5kg', 'Sugar 1kg', 'Tea leaves 500g'];
+  for (const [i, [firstName, secondName, phone]] of people.entries()) {
+    const customer = await createCustomer(ctx, { firstName, secondName, phone });
+    for (let n = 0; n < 3; n++) {
+      const order = await createOrder(ctx, {
+        customerId: customer.id,
+        item: items[(i + n) % items.length] ?? 'Item',
+        quantity: n + 1,
+        pricePerUnit: `${(i + 1) * 3}.${n * 25}`.replace(/\.0$/, '.00'),
+      });
+      if (n === 1) await transitionOrder(ctx, order.id, 'Closed');
+      if (n === 2 && i % 2 === 0) await transitionOrder(ctx, order.id, 'Cancelled');
+    }
+  }
+  const { token } = await createToken(db, { userId: user.id, name: 'demo' });
+  return `Seeded ${people.length} customers with 3 orders each for ${DEMO_EMAIL}.\nIts API token (shown once): ${token}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      admin: { type: 'boolean' },
+      name: { type: 'string' },
+      'expires-in': { type: 'string' },
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals.length === 0) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const [group, verb, ...rest] = positionals;
+  const twoWord = `${group} ${verb}`;
+  const name = twoWord in commands ? twoWord : (group ?? '');
+  const command = commands[name];
+  if (!command) throw new UsageError(`Unknown command "${positionals.join(' ')}".`);
+  const args = name === twoWord ? rest : positionals.slice(1);
+
+  const deps = await createDeps(loadConfig());
+  try {
+    process.stdout.write(`${await command(deps, args, values)}\n`);
+    return 0;
+  } finally {
+    await deps.database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    const known =
+      error instanceof AppError || error instanceof ConfigError || error instanceof DatabaseInUseError;
+    process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`);
+    process.exit(1);
+  },
+);
