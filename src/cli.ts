@@ -61,77 +61,95 @@ function positional(args: string[], index: number, name: string): string {
   return value;
 }
 
-type Command = (deps: Deps, args: string[], flags: Flags) => Promise<string>;
 interface Flags {
   admin?: boolean;
   name?: string;
   'expires-in'?: string;
   demo?: boolean;
 }
+/** Checks the arguments first (no database is opened for a usage error), then returns the work to run. */
+type Command = (args: string[], flags: Flags) => (deps: Deps) => Promise<string>;
+
+function noArguments(args: string[]) {
+  if (args.length > 0) throw new UsageError(`Unexpected argument "${args[0]}".`);
+}
 
 const commands: Record<string, Command> = {
-  'users create': async ({ database }, args, flags) => {
-    const user = await createUser(database.db, {
-      email: positional(args, 0, 'EMAIL'),
-      role: flags.admin ? 'admin' : 'staff',
-      displayName: flags.name,
-    });
-    return `Created ${user.role} ${user.email} (id ${user.id}).`;
+  'users create': (args, flags) => {
+    const email = positional(args, 0, 'EMAIL');
+    return async ({ database }) => {
+      const user = await createUser(database.db, {
+        email,
+        role: flags.admin ? 'admin' : 'staff',
+        displayName: flags.name,
+      });
+      return `Created ${user.role} ${user.email} (id ${user.id}).`;
+    };
   },
-  'users list': async ({ database }, args) => {
-    if (args.length > 0) throw new UsageError(`Unexpected argument "${args[0]}".`);
-    const users = await listUsers(database.db);
-    return table(
-      users.map((u) => ({
-        id: u.id,
-        email: u.email,
-        name: u.displayName,
-        role: u.role,
-        disabled: u.disabled,
-        created_at: u.createdAt,
-      })),
-    );
+  'users list': (args) => {
+    noArguments(args);
+    return async ({ database }) =>
+      table(
+        (await listUsers(database.db)).map((u) => ({
+          id: u.id,
+          email: u.email,
+          name: u.displayName,
+          role: u.role,
+          disabled: u.disabled,
+          created_at: u.createdAt,
+        })),
+      );
   },
-  'users disable': async ({ database }, args) => {
-    const user = await disableUser(database.db, positional(args, 0, 'EMAIL'));
-    return `Disabled ${user.email}: its tokens are refused from now on.`;
+  'users disable': (args) => {
+    const email = positional(args, 0, 'EMAIL');
+    return async ({ database }) => {
+      const user = await disableUser(database.db, email);
+      return `Disabled ${user.email}: its tokens are refused from now on.`;
+    };
   },
-  'tokens create': async ({ database }, args, flags) => {
+  'tokens create': (args, flags) => {
+    const email = positional(args, 0, 'EMAIL');
     const expiresIn = flags['expires-in'] === undefined ? undefined : parseDuration(flags['expires-in']);
-    const user = await requireUserByEmail(database.db, positional(args, 0, 'EMAIL'));
-    const { token } = await createToken(database.db, {
-      userId: user.id,
-      name: flags.name,
-      expiresAt: expiresIn === undefined ? undefined : new Date(Date.now() + expiresIn),
-    });
-    return token;
+    return async ({ database }) => {
+      const user = await requireUserByEmail(database.db, email);
+      const expiresAt = expiresIn === undefined ? undefined : new Date(Date.now() + expiresIn);
+      const { token } = await createToken(database.db, { userId: user.id, name: flags.name, expiresAt });
+      return token;
+    };
   },
-  'tokens list': async ({ database }, args) => {
-    const user = await requireUserByEmail(database.db, positional(args, 0, 'EMAIL'));
-    const tokens = await listTokens(database.db, user.id);
-    return table(
-      tokens.map((t) => ({
-        id: t.id,
-        name: t.name,
-        created_at: t.createdAt,
-        last_used_at: t.lastUsedAt,
-        expires_at: t.expiresAt,
-        revoked_at: t.revokedAt,
-      })),
-    );
+  'tokens list': (args) => {
+    const email = positional(args, 0, 'EMAIL');
+    return async ({ database }) => {
+      const user = await requireUserByEmail(database.db, email);
+      return table(
+        (await listTokens(database.db, user.id)).map((t) => ({
+          id: t.id,
+          name: t.name,
+          created_at: t.createdAt,
+          last_used_at: t.lastUsedAt,
+          expires_at: t.expiresAt,
+          revoked_at: t.revokedAt,
+        })),
+      );
+    };
   },
-  'tokens revoke': async ({ tokens }, args) => {
+  'tokens revoke': (args) => {
     const id = Number(positional(args, 0, 'ID'));
     if (!Number.isSafeInteger(id) || id < 1)
       throw new UsageError(`ID must be a positive integer; got "${args[0]}".`);
-    const row = await tokens.revoke(id);
-    return `Revoked token ${row.id}${row.name ? ` (${row.name})` : ''}.`;
+    return async ({ tokens }) => {
+      const row = await tokens.revoke(id);
+      return `Revoked token ${row.id}${row.name ? ` (${row.name})` : ''}.`;
+    };
   },
-  migrate: async ({ database }) =>
-    `Migrations applied to the ${database.kind} database at ${database.location}.`,
-  seed: async ({ database }, args, flags) => {
+  migrate: (args) => {
+    noArguments(args);
+    return async ({ database }) =>
+      `Migrations applied to the ${database.kind} database at ${database.location}.`;
+  },
+  seed: (args, flags) => {
     if (!flags.demo || args.length > 0) throw new UsageError('Use: seed --demo');
-    return seedDemo(database.db);
+    return ({ database }) => seedDemo(database.db);
   },
 };
 
@@ -195,11 +213,11 @@ async function main(argv: string[]): Promise<number> {
   const name = twoWord in commands ? twoWord : (group ?? '');
   const command = commands[name];
   if (!command) throw new UsageError(`Unknown command "${positionals.join(' ')}".`);
-  const args = name === twoWord ? rest : positionals.slice(1);
+  const run = command(name === twoWord ? rest : positionals.slice(1), values);
 
   const deps = await createDeps(loadConfig());
   try {
-    process.stdout.write(`${await command(deps, args, values)}\n`);
+    process.stdout.write(`${await run(deps)}\n`);
     return 0;
   } finally {
     await deps.database.close();

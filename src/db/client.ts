@@ -24,7 +24,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { url: string; poolSize: number } | { dataDir: string } | { memory: true };
+export type DatabaseTarget =
+  | { url: string; poolSize: number }
+  | { dataDir: string }
+  /** In memory, optionally starting from a dump made by `dumpDataDir` (skips initdb). */
+  | { memory: true; from?: Blob };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 // Any constant works; it only has to be the same in every Orderly process sharing a server.
@@ -36,7 +40,8 @@ export class DatabaseInUseError extends Error {
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) return openServer(target.url, target.poolSize);
-  return openEmbedded('dataDir' in target ? target.dataDir : undefined);
+  if ('dataDir' in target) return openEmbedded(target.dataDir);
+  return openEmbedded(undefined, target.from);
 }
 
 async function openServer(url: string, poolSize: number): Promise<DatabaseHandle> {
@@ -65,7 +70,7 @@ async function openServer(url: string, poolSize: number): Promise<DatabaseHandle
   };
 }
 
-async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openEmbedded(dataDir: string | undefined, from?: Blob): Promise<DatabaseHandle> {
   let release: (() => Promise<void>) | undefined;
   if (dataDir) {
     const dir = resolve(dataDir);
@@ -83,7 +88,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
       throw error;
     }
   }
-  const client = new PGlite(dataDir ? resolve(dataDir) : undefined);
+  const client = new PGlite({ dataDir: dataDir ? resolve(dataDir) : undefined, loadDataDir: from });
   const db = drizzlePglite({ client, schema });
   return {
     db,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ping } from '../db/client.js';
+import { AppError } from '../shared/errors.js';
 import { OPENAPI_PATH } from './docs.js';
 import { problemResponses } from './problem.js';
 import { API_V1, absoluteUrl } from './urls.js';
@@ -51,8 +52,13 @@ export const metaRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HealthV1, ...problemResponses(503) },
       },
     },
-    async () => {
-      await ping(app.db);
+    async (request) => {
+      try {
+        await ping(app.db);
+      } catch (error) {
+        request.log.error({ err: error }, 'database unreachable');
+        throw new AppError('service_unavailable', 'The database cannot be reached.', undefined, { 'retry-after': '5' });
+      }
       return { status: 'ok' as const, database: 'ok' as const };
     },
   );

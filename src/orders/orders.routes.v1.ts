@@ -21,6 +21,7 @@ import {
   getOrder,
   listOrders,
   type OrderRow,
+  replaceOrder,
   transitionOrder,
   updateOrder,
 } from './orders.service.js';
@@ -153,9 +154,15 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => toOrderV1(await getOrder(ctxOf(request), request.params.id), request),
   );
 
-  for (const [method, body, operationId, summary] of [
-    ['PUT', ReplaceOrderBody, 'replaceOrder', 'Replace an order'],
-    ['PATCH', UpdateOrderBody, 'updateOrder', 'Change some fields of an order (JSON merge patch)'],
+  for (const [method, body, operationId, summary, change] of [
+    ['PUT', ReplaceOrderBody, 'replaceOrder', 'Replace an order', replaceOrder],
+    [
+      'PATCH',
+      UpdateOrderBody,
+      'updateOrder',
+      'Change some fields of an order (JSON merge patch)',
+      updateOrder,
+    ],
   ] as const) {
     app.route({
       method,
@@ -175,7 +182,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       handler: async (request) => {
         const { id } = request.params;
         await checkEchoedFields(request, id, request.body);
-        return toOrderV1(await updateOrder(ctxOf(request), id, orderInput(request.body)), request);
+        return toOrderV1(await change(ctxOf(request), id, orderInput(request.body)), request);
       },
     });
   }

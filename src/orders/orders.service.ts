@@ -98,12 +98,31 @@ export async function transitionOrder(ctx: Ctx, id: number, to: OrderStatus): Pr
   throw invalidTransition(id, current.status, to);
 }
 
+/** A merge patch (PATCH): changes the given fields only. */
+export function updateOrder(ctx: Ctx, id: number, input: Partial<OrderInput>): Promise<OrderRow> {
+  return changeOrder(ctx, id, input, []);
+}
+
 /**
- * Changes the given fields (all of them for a replacement) under a row lock: the status rules and the
- * "final orders do not change" rule are checked against the row as it is, not as it was read earlier.
+ * A replacement (PUT): like `updateOrder`, but every writable field must be given, the customer
+ * included (by `customer`, `customer_code` or both), so a PUT never silently keeps an omitted value.
  */
-export async function updateOrder(ctx: Ctx, id: number, input: Partial<OrderInput>): Promise<OrderRow> {
+export function replaceOrder(ctx: Ctx, id: number, input: Partial<OrderInput>): Promise<OrderRow> {
   const errors: FieldError[] = [];
+  requireRef(normaliseRef(input), errors);
+  return changeOrder(ctx, id, input, errors);
+}
+
+/**
+ * Changes the given fields under a row lock: the status rules and the "final orders do not change" rule
+ * are checked against the row as it is, not as it was read earlier. `errors` holds failures found so far.
+ */
+async function changeOrder(
+  ctx: Ctx,
+  id: number,
+  input: Partial<OrderInput>,
+  errors: FieldError[],
+): Promise<OrderRow> {
   const ref = normaliseRef(input);
   const terms = normaliseTerms(input, errors);
   assertNoFieldErrors(errors);

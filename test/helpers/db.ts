@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../src/db/client.js';
 
@@ -8,7 +9,11 @@ import type { DatabaseTarget } from '../../src/db/client.js';
  */
 export async function testDatabase(): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return { target: { memory: true }, drop: async () => {} };
+  if (!serverUrl) {
+    const template = process.env.ORDERLY_TEST_TEMPLATE;
+    const from = template ? new Blob([await readFile(template)]) : undefined;
+    return { target: { memory: true, from }, drop: async () => {} };
+  }
   const name = `orderly_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testDatabase } from './db.js';
+
+const root = new URL('../../', import.meta.url);
+
+/**
+ * Environment for the real CLI and server processes: a throw-away database on the server from
+ * DATABASE_URL, or a fresh embedded data directory.
+ */
+export async function processDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const { target, drop } = await testDatabase();
+    return { env: { DATABASE_URL: 'url' in target ? target.url : '' }, drop };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'orderly-test-'));
+  return { env: { DATA_DIR: join(dir, 'data') }, drop: async () => {} };
+}
+
+/** Runs a compiled entry point (`npm test` builds first), exactly as `npm start` and the `orderly` bin do. */
+function spawnBuilt(entry: string, args: string[], env: Record<string, string>): ChildProcess {
+  const { DATABASE_URL: _, ...inherited } = process.env;
+  return spawn(process.execPath, [entry, ...args], {
+    cwd: root,
+    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `orderly <args>` to completion. */
+export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  const child = spawnBuilt('dist/cli.js', args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+export interface ServerProcess {
+  url: string;
+  output: () => string;
+  stop(): Promise<number | null>;
+}
+
+/** Starts the server on a random free-looking port and waits until it listens. */
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawnBuilt('dist/server.js', [], { PORT: String(port), LOG_LEVEL: 'info', ...env });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const listening = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    child.stdout?.on('data', () => {
+      if (output.includes('Server listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`server exited:\n${output}`));
+    });
+  });
+  await listening;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
