@@ -98,7 +98,7 @@ export async function updateCustomer(
 ): Promise<CustomerRow | undefined> {
   const [row] = await db
     .update(customers)
-    .set({ ...values, updatedAt: sql`now()` })
+    .set(values)
     .where(and(eq(customers.id, id), ownerScope(actor, customers.ownerId)))
     .returning();
   return row;

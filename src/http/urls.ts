@@ -16,7 +16,8 @@ const SAFE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 export function publicOrigin(request: FastifyRequest): string {
   if (request.server.publicUrl) return request.server.publicUrl;
   const host = SAFE_HOST.test(request.host) ? request.host : 'localhost';
-  return `${request.protocol}://${host}`;
+  // Through URL so a default port (":80" on http) is dropped, as in the pagination links.
+  return new URL(`${request.protocol}://${host}`).origin;
 }
 
 /** Absolute URL of a path on this API, e.g. `absoluteUrl(request, '/api/v1/customers/1/')`. */

@@ -165,7 +165,7 @@ export async function setOrderStatus(
 ): Promise<OrderRow | undefined> {
   const [row] = await db
     .update(orders)
-    .set({ status: to, updatedAt: sql`now()` })
+    .set({ status: to })
     .where(and(eq(orders.id, id), ownerScope(actor, orders.ownerId), inArray(orders.status, [...from])))
     .returning();
   return row;
@@ -179,7 +179,7 @@ export async function updateOrder(
 ): Promise<OrderRow> {
   const [row] = await tx
     .update(orders)
-    .set({ ...values, updatedAt: sql`now()` })
+    .set(values)
     .where(and(eq(orders.id, id), ownerScope(actor, orders.ownerId)))
     .returning();
   return row as OrderRow;
