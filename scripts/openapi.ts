@@ -7,6 +7,9 @@ import { createDeps } from '../src/deps.js';
 const deps = await createDeps(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), { memory: true });
 const app = await buildApp({ ...deps, db: deps.database.db, logger: false });
 await app.ready();
-await writeFile(new URL('../docs/openapi.json', import.meta.url), `${JSON.stringify(app.swagger(), null, 2)}\n`);
+await writeFile(
+  new URL('../docs/openapi.json', import.meta.url),
+  `${JSON.stringify(app.swagger(), null, 2)}\n`,
+);
 await app.close();
 await deps.database.close();

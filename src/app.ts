@@ -1,7 +1,5 @@
 import accepts from '@fastify/accepts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authPlugin } from './auth/auth.plugin.js';
 import type { TokenAuthenticator } from './auth/tokens.service.js';
@@ -14,6 +12,7 @@ import { negotiationPlugin } from './http/negotiation.js';
 import { ProblemV1, problemPlugin } from './http/problem.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
 import { API_V1, urlsPlugin } from './http/urls.js';
+import { validatorCompiler } from './http/validation.js';
 import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
 
 export interface AppDeps {
@@ -23,21 +22,6 @@ export interface AppDeps {
   version: string;
   /** Extra logger settings (tests silence it, the server may pretty-print). */
   logger?: FastifyServerOptions['logger'];
-}
-
-/**
- * Bodies are validated strictly (no coercion, unknown fields refused); query strings and path
- * parameters are coerced from text. Every error lists all failing fields.
- */
-function validatorCompiler() {
-  const strict = addFormats.default(
-    new Ajv({ allErrors: true, coerceTypes: false, useDefaults: false, verbose: true, strict: false }),
-  );
-  const coercing = addFormats.default(
-    new Ajv({ allErrors: true, coerceTypes: 'array', useDefaults: true, verbose: true, strict: false }),
-  );
-  return ({ schema, httpPart }: { schema: object; httpPart?: string }) =>
-    (httpPart === 'body' ? strict : coercing).compile(schema);
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -24,11 +24,14 @@ const codeSchema = (description: string) =>
     'x-error-message': 'Must be exactly 5 letters (A–Z) or digits.',
   });
 const Code = codeSchema(CODE_DESCRIPTION);
-const Phone = Text({
-  minLength: 1,
-  maxLength: 32,
-  description: 'International number with country code; stored in E.164 form.',
-  examples: ['+254712345678'],
+const Phone = Type.String({
+  ...Text({
+    minLength: 1,
+    maxLength: 32,
+    description: 'International number with its country code; stored in E.164 form.',
+    examples: ['+254712345678'],
+  }),
+  'x-phone': true,
 });
 
 const readOnly = {

@@ -4,11 +4,13 @@ import {
   assertNoFieldErrors,
   databaseError,
   type FieldError,
-  FOREIGN_KEY_VIOLATION,
   notFound,
+  RESTRICT_VIOLATION,
   UNIQUE_VIOLATION,
 } from '../shared/errors.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
+import { normalisePhone } from '../shared/phone.js';
+import { trimmedText } from '../shared/text.js';
 import type {
   CustomerFilters,
   CustomerRow,
@@ -16,7 +18,7 @@ import type {
   CustomerValues,
 } from './customers.repository.js';
 import * as repository from './customers.repository.js';
-import { generateCustomerCode, normaliseCode, normaliseName, normalisePhone } from './customers.rules.js';
+import { generateCustomerCode, normaliseCode } from './customers.rules.js';
 
 export type { CustomerRow };
 
@@ -40,9 +42,9 @@ const GENERATED_CODE_ATTEMPTS = 8;
 function normalise(input: Partial<CustomerInput>): Partial<CustomerValues> {
   const errors: FieldError[] = [];
   const values: Partial<CustomerValues> = {};
-  if (input.firstName !== undefined) values.firstName = normaliseName('first_name', input.firstName, errors);
+  if (input.firstName !== undefined) values.firstName = trimmedText('first_name', input.firstName, errors);
   if (input.secondName !== undefined)
-    values.secondName = normaliseName('second_name', input.secondName, errors);
+    values.secondName = trimmedText('second_name', input.secondName, errors);
   if (input.phone !== undefined) values.phone = normalisePhone(input.phone, errors);
   if (input.code !== undefined) values.code = normaliseCode(input.code);
   assertNoFieldErrors(errors);
@@ -93,6 +95,7 @@ export async function updateCustomer(
   input: Partial<CustomerInput>,
 ): Promise<CustomerRow> {
   const values = normalise(input);
+  if (Object.values(values).every((value) => value === undefined)) return getCustomer(ctx, id);
   try {
     const row = await repository.updateCustomer(ctx.db, ctx.actor, id, values);
     if (!row) throw notFound('Customer', id);
@@ -109,7 +112,7 @@ export async function deleteCustomer(ctx: Ctx, id: number): Promise<void> {
     const row = await repository.deleteCustomer(ctx.db, ctx.actor, id);
     if (!row) throw notFound('Customer', id);
   } catch (error) {
-    if (databaseError(error)?.code !== FOREIGN_KEY_VIOLATION) throw error;
+    if (databaseError(error)?.code !== RESTRICT_VIOLATION) throw error;
     const orderCount = await repository.countOrdersOfCustomer(ctx.db, id);
     throw new AppError(
       'customer_has_orders',

@@ -57,7 +57,9 @@ export const metaRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         await ping(app.db);
       } catch (error) {
         request.log.error({ err: error }, 'database unreachable');
-        throw new AppError('service_unavailable', 'The database cannot be reached.', undefined, { 'retry-after': '5' });
+        throw new AppError('service_unavailable', 'The database cannot be reached.', undefined, {
+          'retry-after': '5',
+        });
       }
       return { status: 'ok' as const, database: 'ok' as const };
     },

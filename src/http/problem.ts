@@ -118,6 +118,11 @@ export function fieldErrorsFromAjv(errors: ErrorObject[], context: string | unde
     // Keep the first, most specific failure per field; a union reports one failure per branch.
     if (byField.has(field)) continue;
     const custom = (e.parentSchema as { 'x-error-message'?: string } | undefined)?.['x-error-message'];
+    // Domain rules run as schema keywords (http/validation.ts) report their own code and wording.
+    if (typeof e.params.code === 'string') {
+      byField.set(field, { field, code: e.params.code, message: e.message ?? 'Is not valid.' });
+      continue;
+    }
     const message =
       e.keyword === 'required'
         ? 'This field is required.'

@@ -3,6 +3,7 @@ import type { Database } from '../db/client.js';
 import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
 import { canonicalMoney, isPositiveMoney } from '../shared/money.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
+import { trimmedText } from '../shared/text.js';
 import type { CustomerRef, OrderFilters, OrderRow, OrderTerms } from './orders.repository.js';
 import * as repository from './orders.repository.js';
 import {
@@ -26,10 +27,7 @@ function normaliseRef(ref: CustomerRef): CustomerRef {
 
 function normaliseTerms(input: Partial<OrderTerms>, errors: FieldError[]): Partial<OrderTerms> {
   const terms: Partial<OrderTerms> = {};
-  if (input.item !== undefined) {
-    terms.item = input.item.trim();
-    if (terms.item.length === 0) errors.push({ field: 'item', code: 'blank', message: 'Must not be blank.' });
-  }
+  if (input.item !== undefined) terms.item = trimmedText('item', input.item, errors);
   if (input.quantity !== undefined) terms.quantity = input.quantity;
   if (input.pricePerUnit !== undefined) {
     if (isPositiveMoney(input.pricePerUnit)) terms.pricePerUnit = canonicalMoney(input.pricePerUnit);

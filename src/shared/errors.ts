@@ -70,5 +70,5 @@ export function databaseError(error: unknown): { code: string; constraint?: stri
 }
 
 export const UNIQUE_VIOLATION = '23505';
-export const FOREIGN_KEY_VIOLATION = '23503';
-export const CHECK_VIOLATION = '23514';
+// ON DELETE RESTRICT reports restrict_violation, not foreign_key_violation (23503).
+export const RESTRICT_VIOLATION = '23001';

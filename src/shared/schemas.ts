@@ -13,6 +13,7 @@ export function Text(options: {
   return Type.String({
     ...options,
     pattern: PRINTABLE,
+    ...(options.minLength ? { 'x-not-blank': true } : {}),
     'x-error-message': `Must be text of ${options.minLength ?? 0} to ${options.maxLength} characters, without control characters.`,
   });
 }

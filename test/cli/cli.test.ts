@@ -14,7 +14,10 @@ const cli = (...args: string[]) => runCli(args, env);
 describe('orderly CLI', { timeout: 180_000 }, () => {
   it('when users and tokens are managed, then each command says what it did and tokens work until revoked', async () => {
     const created = await cli('users', 'create', 'Ops@Example.com', '--admin', '--name', 'Ops');
-    expect(created).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Created admin Ops@Example.com \(id \d+\)\.\n$/) });
+    expect(created).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Created admin Ops@Example.com \(id \d+\)\.\n$/),
+    });
 
     const duplicate = await cli('users', 'create', 'ops@example.com');
     expect(duplicate.code).toBe(1);
@@ -26,7 +29,9 @@ describe('orderly CLI', { timeout: 180_000 }, () => {
 
     const listed = await cli('tokens', 'list', 'ops@example.com');
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(/^id\s+name\s+created_at\s+last_used_at\s+expires_at\s+revoked_at\n\d+\s+ci\s/);
+    expect(listed.stdout).toMatch(
+      /^id\s+name\s+created_at\s+last_used_at\s+expires_at\s+revoked_at\n\d+\s+ci\s/,
+    );
     expect(listed.stdout).not.toContain(minted.stdout.trim());
 
     const users = await cli('users', 'list');
@@ -66,7 +71,9 @@ describe('orderly CLI', { timeout: 180_000 }, () => {
   it('when seeding the demo data twice, then the second run refuses instead of duplicating', async () => {
     const first = await cli('seed', '--demo');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Seeded 5 customers with 3 orders each for demo@localhost\.\nIts API token \(shown once\): oly_/);
+    expect(first.stdout).toMatch(
+      /Seeded 5 customers with 3 orders each for demo@localhost\.\nIts API token \(shown once\): oly_/,
+    );
     const second = await cli('seed', '--demo');
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('demo@localhost exists already');

@@ -21,7 +21,12 @@ describe('the server process', { timeout: 120_000 }, () => {
       const created = await fetch(`${first.url}/api/v1/customers/`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ first_name: 'Persisted', second_name: 'Customer', phone: '+254712345678', code: 'KEEP1' }),
+        body: JSON.stringify({
+          first_name: 'Persisted',
+          second_name: 'Customer',
+          phone: '+254712345678',
+          code: 'KEEP1',
+        }),
       });
       expect(created.status).toBe(201);
       customerUrl = new URL(String(created.headers.get('location'))).pathname;
@@ -33,9 +38,15 @@ describe('the server process', { timeout: 120_000 }, () => {
     const second = await startServer(env);
     try {
       expect(second.output()).not.toMatch(TOKEN_LINE);
-      const read = await fetch(`${second.url}${customerUrl}`, { headers: { authorization: `Bearer ${token}` } });
+      const read = await fetch(`${second.url}${customerUrl}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(read.status).toBe(200);
-      expect(await read.json()).toMatchObject({ first_name: 'Persisted', code: 'KEEP1', phone: '+254712345678' });
+      expect(await read.json()).toMatchObject({
+        first_name: 'Persisted',
+        code: 'KEEP1',
+        phone: '+254712345678',
+      });
     } finally {
       expect(await second.stop()).toBe(0);
     }
@@ -55,6 +66,8 @@ describe('the server process', { timeout: 120_000 }, () => {
   });
 
   it('when the configuration is invalid, then it exits with a message naming the setting', async () => {
-    await expect(startServer({ ...env, PORT: 'eighty' })).rejects.toThrow(/Invalid configuration: PORT must be integer/);
+    await expect(startServer({ ...env, PORT: 'eighty' })).rejects.toThrow(
+      /Invalid configuration: PORT must be integer/,
+    );
   });
 });
