@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
+import { selectPage } from '../db/paging.js';
 import { customers, orders } from '../db/schema.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 
@@ -16,8 +17,6 @@ export interface CustomerFilters {
   ownerId?: number;
 }
 
-export type CustomerSortField = 'id' | 'first_name' | 'second_name' | 'code' | 'created_at' | 'updated_at';
-
 const sortColumns = {
   id: customers.id,
   first_name: customers.firstName,
@@ -26,6 +25,8 @@ const sortColumns = {
   created_at: customers.createdAt,
   updated_at: customers.updatedAt,
 } as const;
+export type CustomerSortField = keyof typeof sortColumns;
+export const customerSortFields = Object.keys(sortColumns) as CustomerSortField[];
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -46,7 +47,6 @@ function whereOf(actor: Actor, filters: CustomerFilters): SQL | undefined {
   );
 }
 
-/** One page and the total count; the count rides on the page query as a window function. */
 export async function listCustomers(
   db: Database,
   actor: Actor,
@@ -57,17 +57,7 @@ export async function listCustomers(
   const where = whereOf(actor, filters);
   const orderBy = ordering.map((key) => (key.descending ? desc : asc)(sortColumns[key.field]));
   if (!ordering.some((key) => key.field === 'id')) orderBy.push(asc(customers.id));
-  const rows = await db
-    .select({ ...getTableColumns(customers), total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(customers)
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(page.limit)
-    .offset(page.offset);
-  if (rows.length > 0) return { count: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...row }) => row) };
-  if (page.offset === 0) return { count: 0, rows: [] };
-  const [total] = await db.select({ value: count() }).from(customers).where(where);
-  return { count: total?.value ?? 0, rows: [] };
+  return selectPage(db, customers, where, orderBy, page);
 }
 
 export async function findCustomer(db: Database, actor: Actor, id: number): Promise<CustomerRow | undefined> {

@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { PageOf, PageQuery } from '../shared/pagination.js';
 import { OwnerFilter, Text, Timestamp, Url } from '../shared/schemas.js';
+import { customerSortFields } from './customers.repository.js';
 
 const FirstName = Text({
   minLength: 1,
@@ -100,15 +101,6 @@ export const UpdateCustomerBody = Type.Object(
   { additionalProperties: false, title: 'Customer changes' },
 );
 
-export const customerOrderingFields = [
-  'id',
-  'first_name',
-  'second_name',
-  'code',
-  'created_at',
-  'updated_at',
-] as const;
-
 export const CustomerListQuery = Type.Object(
   {
     ...PageQuery,
@@ -120,7 +112,7 @@ export const CustomerListQuery = Type.Object(
     ordering: Type.Optional(
       Type.String({
         pattern: '^-?[a-z_]+(,-?[a-z_]+)*$',
-        description: `Comma-separated, "-" for descending: ${customerOrderingFields.join(', ')}. Default: id.`,
+        description: `Comma-separated, "-" for descending: ${customerSortFields.join(', ')}. Default: id.`,
         examples: ['-created_at'],
       }),
     ),

@@ -11,12 +11,7 @@ import {
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
 import { normalisePhone } from '../shared/phone.js';
 import { trimmedText } from '../shared/text.js';
-import type {
-  CustomerFilters,
-  CustomerRow,
-  CustomerSortField,
-  CustomerValues,
-} from './customers.repository.js';
+import type { CustomerFilters, CustomerRow, CustomerValues } from './customers.repository.js';
 import * as repository from './customers.repository.js';
 import { generateCustomerCode, normaliseCode } from './customers.rules.js';
 
@@ -29,14 +24,6 @@ export interface CustomerInput {
   code?: string;
 }
 
-const sortFields: readonly CustomerSortField[] = [
-  'id',
-  'first_name',
-  'second_name',
-  'code',
-  'created_at',
-  'updated_at',
-];
 const GENERATED_CODE_ATTEMPTS = 8;
 
 function normalise(input: Partial<CustomerInput>): Partial<CustomerValues> {
@@ -62,7 +49,9 @@ const codeTaken = (code: string) =>
   ]);
 
 export function listCustomers(ctx: Ctx, filters: CustomerFilters & { ordering?: string }, page: PageRequest) {
-  const ordering = parseOrdering(filters.ordering, sortFields, [{ field: 'id', descending: false }]);
+  const ordering = parseOrdering(filters.ordering, repository.customerSortFields, [
+    { field: 'id', descending: false },
+  ]);
   const code = filters.code === undefined ? undefined : normaliseCode(filters.code);
   return repository.listCustomers(ctx.db, ctx.actor, { ...filters, code }, page, ordering);
 }

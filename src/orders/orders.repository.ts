@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import { type Database, selectRows } from '../db/client.js';
+import { selectPage } from '../db/paging.js';
 import { customers, orders } from '../db/schema.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 import type { OrderStatus } from './orders.rules.js';
@@ -112,7 +113,6 @@ function whereOf(actor: Actor, filters: OrderFilters): SQL | undefined {
   );
 }
 
-/** One page and the total count; the count rides on the page query as a window function. */
 export async function listOrders(
   db: Database,
   actor: Actor,
@@ -124,17 +124,7 @@ export async function listOrders(
   const orderBy = ordering.map((key) => (key.descending ? desc : asc)(sortColumns[key.field]));
   if (!ordering.some((key) => key.field === 'id'))
     orderBy.push(ordering[0]?.descending ? desc(orders.id) : asc(orders.id));
-  const rows = await db
-    .select({ ...getTableColumns(orders), total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(orders)
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(page.limit)
-    .offset(page.offset);
-  if (rows.length > 0) return { count: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...row }) => row) };
-  if (page.offset === 0) return { count: 0, rows: [] };
-  const [total] = await db.select({ value: count() }).from(orders).where(where);
-  return { count: total?.value ?? 0, rows: [] };
+  return selectPage(db, orders, where, orderBy, page);
 }
 
 export async function findOrder(db: Database, actor: Actor, id: number): Promise<OrderRow | undefined> {

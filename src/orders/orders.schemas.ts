@@ -2,6 +2,7 @@ import { type Static, Type } from 'typebox';
 import { MONEY_PATTERN } from '../shared/money.js';
 import { PageOf, PageQuery } from '../shared/pagination.js';
 import { OwnerFilter, Text, Timestamp, Url } from '../shared/schemas.js';
+import { orderSortFields } from './orders.repository.js';
 import { orderStatuses } from './orders.rules.js';
 
 const Item = Text({
@@ -126,17 +127,6 @@ export const UpdateOrderBody = Type.Object(
   { additionalProperties: false, title: 'Order changes' },
 );
 
-export const orderOrderingFields = [
-  'id',
-  'time_placed',
-  'updated_at',
-  'item',
-  'quantity',
-  'price_per_unit',
-  'amount',
-  'status',
-] as const;
-
 export const OrderListQuery = Type.Object(
   {
     ...PageQuery,
@@ -149,7 +139,7 @@ export const OrderListQuery = Type.Object(
     ordering: Type.Optional(
       Type.String({
         pattern: '^-?[a-z_]+(,-?[a-z_]+)*$',
-        description: `Comma-separated, "-" for descending: ${orderOrderingFields.join(', ')}. Default: -time_placed.`,
+        description: `Comma-separated, "-" for descending: ${orderSortFields.join(', ')}. Default: -time_placed.`,
         examples: ['-amount'],
       }),
     ),
