@@ -4,8 +4,8 @@ import {
   assertNoFieldErrors,
   databaseError,
   type FieldError,
+  isStillReferenced,
   notFound,
-  RESTRICT_VIOLATION,
   UNIQUE_VIOLATION,
 } from '../shared/errors.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
@@ -101,7 +101,7 @@ export async function deleteCustomer(ctx: Ctx, id: number): Promise<void> {
     const row = await repository.deleteCustomer(ctx.db, ctx.actor, id);
     if (!row) throw notFound('Customer', id);
   } catch (error) {
-    if (databaseError(error)?.code !== RESTRICT_VIOLATION) throw error;
+    if (!isStillReferenced(error)) throw error;
     const orderCount = await repository.countOrdersOfCustomer(ctx.db, id);
     throw new AppError(
       'customer_has_orders',

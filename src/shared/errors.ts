@@ -70,5 +70,7 @@ export function databaseError(error: unknown): { code: string; constraint?: stri
 }
 
 export const UNIQUE_VIOLATION = '23505';
-// ON DELETE RESTRICT reports restrict_violation, not foreign_key_violation (23503).
-export const RESTRICT_VIOLATION = '23001';
+/** Deleting a row that others still reference: PostgreSQL 15 reports foreign_key_violation (23503) for
+ * ON DELETE RESTRICT, PostgreSQL 17 (PGlite) restrict_violation (23001). */
+export const isStillReferenced = (error: unknown) =>
+  ['23503', '23001'].includes(databaseError(error)?.code ?? '');

@@ -1,45 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, test } from 'vitest';
+import { CUSTOMERS, customerUrl, ids, postCustomer, signIn } from '../helpers/api.js';
+import { useTestApp } from '../helpers/app.js';
 import { onRealPostgres } from '../helpers/db.js';
-import { createUserWithToken, customerBody, type TestUser } from '../helpers/factories.js';
-import { client } from '../helpers/http.js';
+import { customerBody } from '../helpers/factories.js';
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-
-afterAll(async () => {
-  await t?.close();
-});
-
-const CUSTOMERS = '/api/v1/customers/';
-const customerUrl = (id: number) => `${CUSTOMERS}${id}/`;
-type Api = ReturnType<typeof client>;
-
-async function newUser(role: 'staff' | 'admin' = 'staff'): Promise<{ user: TestUser; api: Api }> {
-  const user = await createUserWithToken(t.deps.database.db, role);
-  return { user, api: client(t.app, user.token) };
-}
-
-async function createCustomer(api: Api, overrides: Record<string, unknown> = {}) {
-  const response = await api.post(CUSTOMERS, customerBody(overrides));
-  expect(response.statusCode, response.body).toBe(201);
-  return response.data;
-}
+const t = useTestApp();
 
 /** A name no other test uses, so a search finds only this test's rows. */
 const uniqueName = () => `N${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-const ids = (response: { data: { results: { id: number }[] } }) => response.data.results.map((c) => c.id);
 
 describe('customers of another staff user', () => {
   test('when B reads, replaces, patches or deletes A’s customer, then 404 exactly as for a missing id, and it stays unchanged', async () => {
     // Arrange
-    const a = await newUser();
-    const b = await newUser();
-    const owned = await createCustomer(a.api);
+    const a = await signIn(t);
+    const b = await signIn(t);
+    const owned = await postCustomer(a.api);
     const missing = await b.api.get(customerUrl(2_000_000_000));
 
     // Act
@@ -64,15 +40,15 @@ describe('customers of another staff user', () => {
 
   test('when B lists, filters by A’s code or searches A’s name, then A’s customers never appear', async () => {
     // Arrange
-    const a = await newUser();
-    const b = await newUser();
+    const a = await signIn(t);
+    const b = await signIn(t);
     const name = uniqueName();
-    const aCustomer = await createCustomer(a.api, {
+    const aCustomer = await postCustomer(a.api, {
       first_name: name,
       code: 'OWN01',
       phone: '+254 711 222 333',
     });
-    const bCustomer = await createCustomer(b.api, { code: 'OWN02' });
+    const bCustomer = await postCustomer(b.api, { code: 'OWN02' });
 
     // Act
     const list = await b.api.get(`${CUSTOMERS}?limit=100`);
@@ -95,10 +71,10 @@ describe('customers of another staff user', () => {
 
   test('when B and A hold the same code, then B’s code filter returns only B’s customer', async () => {
     // Arrange
-    const a = await newUser();
-    const b = await newUser();
-    await createCustomer(a.api, { code: 'TWIN1' });
-    const mine = await createCustomer(b.api, { code: 'TWIN1' });
+    const a = await signIn(t);
+    const b = await signIn(t);
+    await postCustomer(a.api, { code: 'TWIN1' });
+    const mine = await postCustomer(b.api, { code: 'TWIN1' });
 
     // Act
     const response = await b.api.get(`${CUSTOMERS}?code=TWIN1`);
@@ -110,9 +86,9 @@ describe('customers of another staff user', () => {
 
   test('when B tries to set owner on B’s own customer, then 400 read_only_field and the owner stays B', async () => {
     // Arrange
-    const a = await newUser();
-    const b = await newUser();
-    const mine = await createCustomer(b.api);
+    const a = await signIn(t);
+    const b = await signIn(t);
+    const mine = await postCustomer(b.api);
 
     // Act
     const patched = await b.api.patch(customerUrl(mine.id), { owner: a.user.id });
@@ -132,12 +108,12 @@ describe('customers of another staff user', () => {
 describe('customers seen by an admin', () => {
   test('when an admin lists, then both users’ customers appear, and owner filters them by user', async () => {
     // Arrange
-    const a = await newUser();
-    const b = await newUser();
-    const admin = await newUser('admin');
+    const a = await signIn(t);
+    const b = await signIn(t);
+    const admin = await signIn(t, 'admin');
     const name = uniqueName();
-    const aCustomer = await createCustomer(a.api, { first_name: name });
-    const bCustomer = await createCustomer(b.api, { first_name: name });
+    const aCustomer = await postCustomer(a.api, { first_name: name });
+    const bCustomer = await postCustomer(b.api, { first_name: name });
 
     // Act
     const all = await admin.api.get(`${CUSTOMERS}?search=${name}`);
@@ -153,9 +129,9 @@ describe('customers seen by an admin', () => {
 
   test('when an admin reads and changes a staff user’s customer, then it works and the owner is kept', async () => {
     // Arrange
-    const a = await newUser();
-    const admin = await newUser('admin');
-    const owned = await createCustomer(a.api);
+    const a = await signIn(t);
+    const admin = await signIn(t, 'admin');
+    const owned = await postCustomer(a.api);
 
     // Act
     const read = await admin.api.get(customerUrl(owned.id));
@@ -171,11 +147,11 @@ describe('customers seen by an admin', () => {
 
   test('when an admin creates a customer, then the admin owns it and a staff user cannot see it', async () => {
     // Arrange
-    const a = await newUser();
-    const admin = await newUser('admin');
+    const a = await signIn(t);
+    const admin = await signIn(t, 'admin');
 
     // Act
-    const created = await createCustomer(admin.api);
+    const created = await postCustomer(admin.api);
     const asStaff = await a.api.get(customerUrl(created.id));
 
     // Assert
@@ -187,7 +163,7 @@ describe('customers seen by an admin', () => {
 describe(`concurrent creates (${onRealPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   test('when 10 requests create the same code for one user at once, then exactly one 201 and nine 409 conflict', async () => {
     // Arrange
-    const a = await newUser();
+    const a = await signIn(t);
     const bodies = Array.from({ length: 10 }, () => customerBody({ code: 'RACE1' }));
 
     // Act
@@ -205,7 +181,7 @@ describe(`concurrent creates (${onRealPostgres ? 'PostgreSQL' : 'PGlite'})`, () 
 
   test('when two users create the same code at once, then both succeed', async () => {
     // Arrange
-    const users = await Promise.all([newUser(), newUser(), newUser()]);
+    const users = await Promise.all([signIn(t), signIn(t), signIn(t)]);
 
     // Act
     const responses = await Promise.all(

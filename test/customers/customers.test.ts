@@ -1,37 +1,22 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { createUserWithToken, customerBody, orderBody, type TestUser } from '../helpers/factories.js';
-import { client } from '../helpers/http.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, test } from 'vitest';
+import {
+  CUSTOMERS,
+  customerUrl,
+  ids,
+  mergePatch,
+  ORDERS,
+  postCustomer,
+  postOrder,
+  signIn,
+} from '../helpers/api.js';
+import { useTestApp } from '../helpers/app.js';
+import { customerBody } from '../helpers/factories.js';
 
-let t: TestApp;
+const t = useTestApp();
 
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-
-afterAll(async () => {
-  await t?.close();
-});
-
-const CUSTOMERS = '/api/v1/customers/';
-const customerUrl = (id: number) => `${CUSTOMERS}${id}/`;
 /** Links compared as URLs, so `http://localhost:80/x` equals `http://localhost/x`. */
 const link = (url: string | null) => (url === null ? null : new URL(url).href);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function newUser(
-  role: 'staff' | 'admin' = 'staff',
-): Promise<{ user: TestUser; api: ReturnType<typeof client> }> {
-  const user = await createUserWithToken(t.deps.database.db, role);
-  return { user, api: client(t.app, user.token) };
-}
-
-/** A customer created over HTTP by `api`, asserted to have succeeded. */
-async function createCustomer(api: ReturnType<typeof client>, overrides: Record<string, unknown> = {}) {
-  const response = await api.post(CUSTOMERS, customerBody(overrides));
-  expect(response.statusCode, response.body).toBe(201);
-  return response.data;
-}
 
 /** The field errors of a problem response, as `field → code`. */
 const fieldCodes = (data: { details?: { field: string; code: string }[] }) =>
@@ -40,7 +25,7 @@ const fieldCodes = (data: { details?: { field: string; code: string }[] }) =>
 describe('POST /api/v1/customers/', () => {
   test('when a valid customer is posted, then it is created with 201, an absolute Location and its fields', async () => {
     // Arrange
-    const { user, api } = await newUser();
+    const { user, api } = await signIn(t);
     const body = customerBody({ first_name: 'Amina', second_name: 'Otieno', code: 'ab12c' });
 
     // Act
@@ -66,8 +51,8 @@ describe('POST /api/v1/customers/', () => {
 
   test('when a customer is created, then GET on its Location returns the same representation', async () => {
     // Arrange
-    const { api } = await newUser();
-    const created = await createCustomer(api);
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
 
     // Act
     const response = await api.get(new URL(created.url).pathname);
@@ -79,7 +64,7 @@ describe('POST /api/v1/customers/', () => {
 
   test('when no code is sent, then a 5-character upper-case code is generated', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
     const body = customerBody();
     expect(body).not.toHaveProperty('code');
 
@@ -96,7 +81,7 @@ describe('POST /api/v1/customers/', () => {
 
   test('when names have surrounding whitespace, then they are stored trimmed', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(
@@ -120,7 +105,7 @@ describe('POST /api/v1/customers/', () => {
     'when the names are %s %s, then any script is accepted and read back unchanged',
     async (first, second) => {
       // Arrange
-      const { api } = await newUser();
+      const { api } = await signIn(t);
 
       // Act
       const created = await api.post(CUSTOMERS, customerBody({ first_name: first, second_name: second }));
@@ -135,7 +120,7 @@ describe('POST /api/v1/customers/', () => {
 
   test('when the phone has spaces and a country code, then it is stored in E.164 form', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(CUSTOMERS, customerBody({ phone: '+254 712 345 678' }));
@@ -147,7 +132,7 @@ describe('POST /api/v1/customers/', () => {
 
   test('when the phone is a local number without a country code, then 400 missing_country_code', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(CUSTOMERS, customerBody({ phone: '0712345678' }));
@@ -160,20 +145,34 @@ describe('POST /api/v1/customers/', () => {
     ]);
   });
 
-  test.each([['not a phone'], ['+254 12'], ['+999 712 345 678'], ['++++']])(
-    'when the phone is %j, then 400 invalid_phone',
-    async (phone) => {
-      // Arrange
-      const { api } = await newUser();
+  test.each([
+    ['phone', 'not a phone', 'invalid_phone'],
+    ['phone', '+254 12', 'invalid_phone'],
+    ['phone', '+999 712 345 678', 'invalid_phone'],
+    ['phone', '++++', 'invalid_phone'],
+    ['code', 'ABCD', 'invalid_format'],
+    ['code', 'ABCDEF', 'invalid_format'],
+    ['code', 'AB-12', 'invalid_format'],
+    ['code', 'ÀBCDE', 'invalid_format'],
+    ['code', 'AB 12', 'invalid_format'],
+    ['code', '', 'invalid_format'],
+    // A value of the wrong JSON type is refused, never coerced.
+    ['first_name', 42, 'invalid_type'],
+    ['second_name', null, 'invalid_type'],
+    ['phone', ['+254712345678'], 'invalid_type'],
+    ['code', 12345, 'invalid_type'],
+    ['first_name', true, 'invalid_type'],
+  ])('when %s is %j, then 400 %s on that field alone', async (field, value, code) => {
+    // Arrange
+    const { api } = await signIn(t);
 
-      // Act
-      const response = await api.post(CUSTOMERS, customerBody({ phone }));
+    // Act
+    const response = await api.post(CUSTOMERS, customerBody({ [field]: value }));
 
-      // Assert
-      expect(response.statusCode).toBe(400);
-      expect(fieldCodes(response.data)).toEqual({ phone: 'invalid_phone' });
-    },
-  );
+    // Assert
+    expect(response.statusCode).toBe(400);
+    expect(fieldCodes(response.data)).toEqual({ [field]: code });
+  });
 
   test.each([
     ['blank', { first_name: '   ' }, 'first_name'],
@@ -188,7 +187,7 @@ describe('POST /api/v1/customers/', () => {
     'when a name is %s, then 400 names that field and nothing is stored',
     async (_case, overrides, field) => {
       // Arrange
-      const { api } = await newUser();
+      const { api } = await signIn(t);
 
       // Act
       const response = await api.post(CUSTOMERS, customerBody(overrides));
@@ -209,7 +208,7 @@ describe('POST /api/v1/customers/', () => {
     ['astral-plane Han', '𠀋'.repeat(50)],
   ])('when a name is exactly 50 %s characters, then it is accepted', async (_script, name) => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(CUSTOMERS, customerBody({ first_name: name, second_name: name }));
@@ -220,25 +219,10 @@ describe('POST /api/v1/customers/', () => {
     expect(response.data.second_name).toBe(name);
   });
 
-  test.each([['ABCD'], ['ABCDEF'], ['AB-12'], ['ÀBCDE'], ['AB 12'], ['']])(
-    'when the code is %j, then 400 on code',
-    async (code) => {
-      // Arrange
-      const { api } = await newUser();
-
-      // Act
-      const response = await api.post(CUSTOMERS, customerBody({ code }));
-
-      // Assert
-      expect(response.statusCode).toBe(400);
-      expect(fieldCodes(response.data)).toEqual({ code: 'invalid_format' });
-    },
-  );
-
   test('when the same user reuses a code in any case, then 409 conflict and the first customer is unchanged', async () => {
     // Arrange
-    const { api } = await newUser();
-    const first = await createCustomer(api, { code: 'DUP01' });
+    const { api } = await signIn(t);
+    const first = await postCustomer(api, { code: 'DUP01' });
 
     // Act
     const response = await api.post(CUSTOMERS, customerBody({ code: 'dup01' }));
@@ -253,8 +237,8 @@ describe('POST /api/v1/customers/', () => {
 
   test('when two different owners use the same code, then both are created', async () => {
     // Arrange
-    const a = await newUser();
-    const b = await newUser();
+    const a = await signIn(t);
+    const b = await signIn(t);
 
     // Act
     const first = await a.api.post(CUSTOMERS, customerBody({ code: 'SAME1' }));
@@ -269,7 +253,7 @@ describe('POST /api/v1/customers/', () => {
 
   test('when an unknown field is sent, then 400 unknown_field instead of silently dropping it', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(CUSTOMERS, customerBody({ nickname: 'Ami' }));
@@ -282,8 +266,8 @@ describe('POST /api/v1/customers/', () => {
 
   test('when read-only fields are sent on create, then 400 read_only_field for each', async () => {
     // Arrange
-    const { user, api } = await newUser();
-    const other = await newUser();
+    const { user, api } = await signIn(t);
+    const other = await signIn(t);
 
     // Act
     const response = await api.post(CUSTOMERS, customerBody({ owner: other.user.id, id: 123456 }));
@@ -301,27 +285,9 @@ describe('POST /api/v1/customers/', () => {
     expect(othersList.data.count).toBe(0);
   });
 
-  test.each([
-    ['a number for a name', { first_name: 42 }, 'first_name'],
-    ['null for a name', { second_name: null }, 'second_name'],
-    ['an array for the phone', { phone: ['+254712345678'] }, 'phone'],
-    ['a number for the code', { code: 12345 }, 'code'],
-    ['a boolean for a name', { first_name: true }, 'first_name'],
-  ])('when the body has %s, then 400 invalid_type without coercion', async (_case, overrides, field) => {
-    // Arrange
-    const { api } = await newUser();
-
-    // Act
-    const response = await api.post(CUSTOMERS, customerBody(overrides));
-
-    // Assert
-    expect(response.statusCode).toBe(400);
-    expect(fieldCodes(response.data)).toEqual({ [field]: 'invalid_type' });
-  });
-
   test('when a required field is missing, then 400 required naming it', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
     const { second_name: _, ...body } = customerBody();
 
     // Act
@@ -334,7 +300,7 @@ describe('POST /api/v1/customers/', () => {
 
   test('when several fields fail the schema, then every one is reported at once', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(CUSTOMERS, {
@@ -358,7 +324,7 @@ describe('POST /api/v1/customers/', () => {
 
   test('when several fields fail the business rules, then every one is reported at once', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(CUSTOMERS, {
@@ -379,7 +345,7 @@ describe('POST /api/v1/customers/', () => {
 
 test('when schema failures and business-rule failures come together, then one 400 lists them all', async () => {
   // Arrange
-  const { api } = await newUser();
+  const { api } = await signIn(t);
 
   // Act
   const response = await api.post(CUSTOMERS, { first_name: 42, second_name: '   ', phone: '0712345678' });
@@ -396,7 +362,7 @@ test('when schema failures and business-rule failures come together, then one 40
 describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
   test('when a missing id is requested, then 404 not_found', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.get(customerUrl(987654321));
@@ -410,7 +376,7 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
     'when the id is %j, then 400 on id',
     async (id) => {
       // Arrange
-      const { api } = await newUser();
+      const { api } = await signIn(t);
 
       // Act
       const response = await api.get(`${CUSTOMERS}${id}/`);
@@ -423,8 +389,8 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 
   test('when PUT sends every writable field, then all are replaced and normalised', async () => {
     // Arrange
-    const { user, api } = await newUser();
-    const created = await createCustomer(api, { code: 'PUT01' });
+    const { user, api } = await signIn(t);
+    const created = await postCustomer(api, { code: 'PUT01' });
 
     // Act
     const response = await api.put(customerUrl(created.id), {
@@ -452,8 +418,8 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 
   test('when PUT leaves out a writable field, then 400 required and nothing changes', async () => {
     // Arrange
-    const { api } = await newUser();
-    const created = await createCustomer(api);
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
 
     // Act
     const response = await api.put(customerUrl(created.id), { first_name: 'Only', second_name: 'Names' });
@@ -467,8 +433,8 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 
   test('when PUT sends back exactly what GET returned, then 200 and the customer is unchanged', async () => {
     // Arrange
-    const { api } = await newUser();
-    const created = await createCustomer(api);
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
     const current = (await api.get(customerUrl(created.id))).data;
 
     // Act
@@ -490,8 +456,8 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
     'when PUT changes the read-only %s, then 400 read_only_field and nothing changes',
     async (field, value) => {
       // Arrange
-      const { api } = await newUser();
-      const created = await createCustomer(api);
+      const { api } = await signIn(t);
+      const created = await postCustomer(api);
       const current = (await api.get(customerUrl(created.id))).data;
 
       // Act
@@ -512,8 +478,8 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 
   test('when PATCH sends one field as application/json, then only that field changes', async () => {
     // Arrange
-    const { api } = await newUser();
-    const created = await createCustomer(api);
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
 
     // Act
     const response = await api.patch(customerUrl(created.id), { second_name: '  Kamau ' });
@@ -531,16 +497,15 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 
   test('when PATCH is sent as application/merge-patch+json, then it is applied', async () => {
     // Arrange
-    const { api } = await newUser();
-    const created = await createCustomer(api);
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
 
     // Act
-    const response = await api.send({
-      method: 'PATCH',
-      url: customerUrl(created.id),
-      headers: { 'content-type': 'application/merge-patch+json' },
-      payload: JSON.stringify({ phone: '+254 700 111 222', code: 'mp001' }),
-    });
+    const response = await mergePatch(
+      api,
+      customerUrl(created.id),
+      JSON.stringify({ phone: '+254 700 111 222', code: 'mp001' }),
+    );
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
@@ -553,16 +518,11 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 
   test('when PATCH sets a required field to null, then 400 and the field is kept', async () => {
     // Arrange
-    const { api } = await newUser();
-    const created = await createCustomer(api);
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
 
     // Act
-    const response = await api.send({
-      method: 'PATCH',
-      url: customerUrl(created.id),
-      headers: { 'content-type': 'application/merge-patch+json' },
-      payload: JSON.stringify({ second_name: null }),
-    });
+    const response = await mergePatch(api, customerUrl(created.id), JSON.stringify({ second_name: null }));
 
     // Assert
     expect(response.statusCode).toBe(400);
@@ -572,8 +532,8 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 
   test('when PATCH sends an invalid value, then 400 and nothing changes', async () => {
     // Arrange
-    const { api } = await newUser();
-    const created = await createCustomer(api);
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
 
     // Act
     const response = await api.patch(customerUrl(created.id), { first_name: 'Valid', phone: '0712345678' });
@@ -586,8 +546,8 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 
   test('when PATCH echoes read-only fields unchanged, then 200; changing owner is 400 read_only_field', async () => {
     // Arrange
-    const { user, api } = await newUser();
-    const created = await createCustomer(api);
+    const { user, api } = await signIn(t);
+    const created = await postCustomer(api);
 
     // Act
     const echoed = await api.patch(customerUrl(created.id), {
@@ -607,9 +567,9 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 
   test('when PATCH or PUT takes a code another own customer has, then 409 conflict', async () => {
     // Arrange
-    const { api } = await newUser();
-    await createCustomer(api, { code: 'TAKEN' });
-    const other = await createCustomer(api, { code: 'FREE1' });
+    const { api } = await signIn(t);
+    await postCustomer(api, { code: 'TAKEN' });
+    const other = await postCustomer(api, { code: 'FREE1' });
 
     // Act
     const patched = await api.patch(customerUrl(other.id), { code: 'taken' });
@@ -629,8 +589,8 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 
   test('when PATCH sends an unknown field, then 400 unknown_field', async () => {
     // Arrange
-    const { api } = await newUser();
-    const created = await createCustomer(api);
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
 
     // Act
     const response = await api.patch(customerUrl(created.id), { email: 'a@example.test' });
@@ -644,8 +604,8 @@ describe('GET, PUT, PATCH /api/v1/customers/{id}/', () => {
 describe('DELETE /api/v1/customers/{id}/', () => {
   test('when a customer without orders is deleted, then 204 with no body and then 404', async () => {
     // Arrange
-    const { api } = await newUser();
-    const created = await createCustomer(api);
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
 
     // Act
     const response = await api.delete(customerUrl(created.id));
@@ -661,12 +621,9 @@ describe('DELETE /api/v1/customers/{id}/', () => {
 
   test('when a customer has orders, then 409 customer_has_orders with the count and nothing is deleted', async () => {
     // Arrange
-    const { api } = await newUser();
-    const created = await createCustomer(api);
-    for (let i = 0; i < 2; i++) {
-      const order = await api.post('/api/v1/orders/', orderBody(created.id));
-      expect(order.statusCode, order.body).toBe(201);
-    }
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
+    for (let i = 0; i < 2; i++) await postOrder(api, created.id);
 
     // Act
     const response = await api.delete(customerUrl(created.id));
@@ -676,7 +633,7 @@ describe('DELETE /api/v1/customers/{id}/', () => {
     expect(response.data.error).toBe('customer_has_orders');
     expect(response.data.details).toEqual({ order_count: 2 });
     expect((await api.get(customerUrl(created.id))).data).toEqual(created);
-    const orders = await api.get(`/api/v1/orders/?customer=${created.id}`);
+    const orders = await api.get(`${ORDERS}?customer=${created.id}`);
     expect(orders.data.count).toBe(2);
   });
 });
@@ -684,9 +641,9 @@ describe('DELETE /api/v1/customers/{id}/', () => {
 describe('GET /api/v1/customers/', () => {
   test('when listing, then the DRF shape with absolute next/previous links pages through everything', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
     const created = [];
-    for (let i = 0; i < 5; i++) created.push(await createCustomer(api));
+    for (let i = 0; i < 5; i++) created.push(await postCustomer(api));
 
     // Act
     const first = await api.get(`${CUSTOMERS}?limit=2`);
@@ -698,8 +655,8 @@ describe('GET /api/v1/customers/', () => {
     expect(first.data.count).toBe(5);
     expect(first.data.previous).toBeNull();
     expect(link(first.data.next)).toBe('http://localhost/api/v1/customers/?limit=2&offset=2');
-    expect(first.data.results.map((c: { id: number }) => c.id)).toEqual([created[0].id, created[1].id]);
-    expect(second.data.results.map((c: { id: number }) => c.id)).toEqual([created[2].id, created[3].id]);
+    expect(ids(first)).toEqual([created[0].id, created[1].id]);
+    expect(ids(second)).toEqual([created[2].id, created[3].id]);
     expect(link(second.data.previous)).toBe('http://localhost/api/v1/customers/?limit=2');
     expect(last.data.results).toEqual([created[4]]);
     expect(last.data.next).toBeNull();
@@ -708,8 +665,8 @@ describe('GET /api/v1/customers/', () => {
 
   test('when no limit is given, then pages hold 10 results', async () => {
     // Arrange
-    const { api } = await newUser();
-    for (let i = 0; i < 11; i++) await createCustomer(api);
+    const { api } = await signIn(t);
+    for (let i = 0; i < 11; i++) await postCustomer(api);
 
     // Act
     const response = await api.get(CUSTOMERS);
@@ -722,8 +679,8 @@ describe('GET /api/v1/customers/', () => {
 
   test('when an offset is past the end, then results are empty and count is still right', async () => {
     // Arrange
-    const { api } = await newUser();
-    await createCustomer(api);
+    const { api } = await signIn(t);
+    await postCustomer(api);
 
     // Act
     const response = await api.get(`${CUSTOMERS}?offset=50`);
@@ -739,7 +696,7 @@ describe('GET /api/v1/customers/', () => {
     'when the query has %s, then 400',
     async (query) => {
       // Arrange
-      const { api } = await newUser();
+      const { api } = await signIn(t);
 
       // Act
       const response = await api.get(`${CUSTOMERS}?${query}`);
@@ -753,9 +710,9 @@ describe('GET /api/v1/customers/', () => {
 
   test('when filtering by code in lower case, then the one matching customer is found', async () => {
     // Arrange
-    const { api } = await newUser();
-    const wanted = await createCustomer(api, { code: 'FLT01' });
-    await createCustomer(api, { code: 'FLT02' });
+    const { api } = await signIn(t);
+    const wanted = await postCustomer(api, { code: 'FLT01' });
+    await postCustomer(api, { code: 'FLT02' });
 
     // Act
     const response = await api.get(`${CUSTOMERS}?code=flt01`);
@@ -767,16 +724,15 @@ describe('GET /api/v1/customers/', () => {
 
   test('when searching, then names, code and phone match case-insensitively', async () => {
     // Arrange
-    const { api } = await newUser();
-    const byFirst = await createCustomer(api, { first_name: 'Wairimu', second_name: 'Njeri' });
-    const bySecond = await createCustomer(api, { first_name: 'Juma', second_name: 'Kiprotich' });
-    const byCode = await createCustomer(api, { first_name: 'Ali', second_name: 'Hassan', code: 'QZ7K2' });
-    const byPhone = await createCustomer(api, {
+    const { api } = await signIn(t);
+    const byFirst = await postCustomer(api, { first_name: 'Wairimu', second_name: 'Njeri' });
+    const bySecond = await postCustomer(api, { first_name: 'Juma', second_name: 'Kiprotich' });
+    const byCode = await postCustomer(api, { first_name: 'Ali', second_name: 'Hassan', code: 'QZ7K2' });
+    const byPhone = await postCustomer(api, {
       first_name: 'Ali',
       second_name: 'Omar',
       phone: '+254 799 123 456',
     });
-    const ids = (response: { data: { results: { id: number }[] } }) => response.data.results.map((c) => c.id);
 
     // Act
     const first = await api.get(`${CUSTOMERS}?search=AIRIM`);
@@ -795,11 +751,11 @@ describe('GET /api/v1/customers/', () => {
 
   test('when the search contains % or _, then they match literally, not as wildcards', async () => {
     // Arrange
-    const { api } = await newUser();
-    const percent = await createCustomer(api, { first_name: 'Pure100%Co' });
-    await createCustomer(api, { first_name: 'Pure100XCo' });
-    const underscore = await createCustomer(api, { second_name: 'Mc_Neil' });
-    await createCustomer(api, { second_name: 'McXNeil' });
+    const { api } = await signIn(t);
+    const percent = await postCustomer(api, { first_name: 'Pure100%Co' });
+    await postCustomer(api, { first_name: 'Pure100XCo' });
+    const underscore = await postCustomer(api, { second_name: 'Mc_Neil' });
+    await postCustomer(api, { second_name: 'McXNeil' });
 
     // Act
     const byPercent = await api.get(`${CUSTOMERS}?search=${encodeURIComponent('100%C')}`);
@@ -807,33 +763,33 @@ describe('GET /api/v1/customers/', () => {
     const onlyPercent = await api.get(`${CUSTOMERS}?search=${encodeURIComponent('%')}`);
 
     // Assert
-    expect(byPercent.data.results.map((c: { id: number }) => c.id)).toEqual([percent.id]);
-    expect(byUnderscore.data.results.map((c: { id: number }) => c.id)).toEqual([underscore.id]);
-    expect(onlyPercent.data.results.map((c: { id: number }) => c.id)).toEqual([percent.id]);
+    expect(ids(byPercent)).toEqual([percent.id]);
+    expect(ids(byUnderscore)).toEqual([underscore.id]);
+    expect(ids(onlyPercent)).toEqual([percent.id]);
   });
 
   test('when ordering by first_name, then results are sorted by it', async () => {
     // Arrange
-    const { api } = await newUser();
-    const carol = await createCustomer(api, { first_name: 'Carol' });
-    const alice = await createCustomer(api, { first_name: 'Alice' });
-    const bob = await createCustomer(api, { first_name: 'Bob' });
+    const { api } = await signIn(t);
+    const carol = await postCustomer(api, { first_name: 'Carol' });
+    const alice = await postCustomer(api, { first_name: 'Alice' });
+    const bob = await postCustomer(api, { first_name: 'Bob' });
 
     // Act
     const ascending = await api.get(`${CUSTOMERS}?ordering=first_name`);
     const descending = await api.get(`${CUSTOMERS}?ordering=-first_name`);
 
     // Assert
-    expect(ascending.data.results.map((c: { id: number }) => c.id)).toEqual([alice.id, bob.id, carol.id]);
-    expect(descending.data.results.map((c: { id: number }) => c.id)).toEqual([carol.id, bob.id, alice.id]);
+    expect(ids(ascending)).toEqual([alice.id, bob.id, carol.id]);
+    expect(ids(descending)).toEqual([carol.id, bob.id, alice.id]);
   });
 
   test('when ordering by -created_at, then the newest comes first', async () => {
     // Arrange
-    const { api } = await newUser();
+    const { api } = await signIn(t);
     const created = [];
     for (let i = 0; i < 3; i++) {
-      created.push(await createCustomer(api));
+      created.push(await postCustomer(api));
       await sleep(5);
     }
 
@@ -841,16 +797,14 @@ describe('GET /api/v1/customers/', () => {
     const response = await api.get(`${CUSTOMERS}?ordering=-created_at`);
 
     // Assert
-    expect(response.data.results.map((c: { id: number }) => c.id)).toEqual(
-      created.map((c) => c.id).reverse(),
-    );
+    expect(ids(response)).toEqual(created.map((c) => c.id).reverse());
   });
 
   test.each([['password'], ['-owner_id'], ['first_name,nope'], ['first name']])(
     'when ordering by %j, then 400 on ordering',
     async (ordering) => {
       // Arrange
-      const { api } = await newUser();
+      const { api } = await signIn(t);
 
       // Act
       const response = await api.get(`${CUSTOMERS}?ordering=${encodeURIComponent(ordering)}`);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createDeps, type Deps } from '../../src/deps.js';
@@ -24,6 +25,36 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
       await app.close();
       await deps.database.close();
       await drop();
+    },
+  };
+}
+
+/** A test app as its tests see it: no `close`, the file's hooks own its lifetime. */
+export type OpenTestApp = Pick<TestApp, 'app' | 'deps'>;
+
+/**
+ * One test app for the calling file: built before its first test, closed after its last.
+ * Call it at the top of the file. `app` and `deps` are getters that read the app when used, so
+ * use them inside tests and hooks only, not while the file is being collected.
+ */
+export function useTestApp(env: Record<string, string> = {}): OpenTestApp {
+  let built: TestApp | undefined;
+  beforeAll(async () => {
+    built = await buildTestApp(env);
+  });
+  afterAll(async () => {
+    await built?.close();
+  });
+  const current = (): TestApp => {
+    if (!built) throw new Error('useTestApp: the app exists only in tests and hooks (beforeAll builds it).');
+    return built;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get deps() {
+      return current().deps;
     },
   };
 }

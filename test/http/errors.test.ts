@@ -1,31 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createToken } from '../../src/auth/tokens.service.js';
 import { createUser, disableUser } from '../../src/auth/users.service.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { createUserWithToken, customerBody } from '../helpers/factories.js';
+import { type Api, CUSTOMERS, customerUrl, mergePatch, postCustomer, signIn } from '../helpers/api.js';
+import { buildTestApp, useTestApp } from '../helpers/app.js';
+import { customerBody } from '../helpers/factories.js';
 import { client } from '../helpers/http.js';
 
-let t: TestApp;
+const t = useTestApp();
 
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-
-afterAll(async () => {
-  await t?.close();
-});
-
-const CUSTOMERS = '/api/v1/customers/';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function staff() {
-  const user = await createUserWithToken(t.deps.database.db, 'staff');
-  return { user, api: client(t.app, user.token) };
-}
+/** POSTs `payload` to the customers collection byte for byte, labelled as `contentType`. */
+const postRaw = (api: Api, payload: string, contentType = 'application/json') =>
+  api.send({ method: 'POST', url: CUSTOMERS, headers: { 'content-type': contentType }, payload });
 
 /** Asserts the one error format (RFC 9457 + Orderly's members) and returns the body. */
 function expectProblem(response: LightMyRequestResponse, status: number, error: string, path?: string) {
@@ -71,7 +62,7 @@ describe('unknown paths and methods', () => {
 
   test('when a known path is called with another method, then 405 with an Allow header', async () => {
     // Arrange
-    const { api } = await staff();
+    const { api } = await signIn(t);
 
     // Act
     const collection = await api.delete(CUSTOMERS);
@@ -90,7 +81,7 @@ describe('unknown paths and methods', () => {
 
   test('when a collection is asked for with or without the trailing slash, then both work', async () => {
     // Arrange
-    const { api } = await staff();
+    const { api } = await signIn(t);
 
     // Act
     const created = await api.post('/api/v1/customers', customerBody());
@@ -209,15 +200,10 @@ describe('request bodies', () => {
     ['application/xml', '<customer/>'],
   ])('when the body is %s, then 415 unsupported_media_type and nothing is stored', async (type, payload) => {
     // Arrange
-    const { api } = await staff();
+    const { api } = await signIn(t);
 
     // Act
-    const response = await api.send({
-      method: 'POST',
-      url: CUSTOMERS,
-      headers: { 'content-type': type },
-      payload,
-    });
+    const response = await postRaw(api, payload, type);
 
     // Assert
     expectProblem(response, 415, 'unsupported_media_type', CUSTOMERS);
@@ -226,17 +212,12 @@ describe('request bodies', () => {
 
   test('when the body is larger than BODY_LIMIT, then 413 payload_too_large', async () => {
     // Arrange
-    const { api } = await staff();
+    const { api } = await signIn(t);
     const payload = JSON.stringify(customerBody({ first_name: 'a'.repeat(t.deps.config.BODY_LIMIT) }));
     expect(t.deps.config.BODY_LIMIT).toBe(65_536);
 
     // Act
-    const response = await api.send({
-      method: 'POST',
-      url: CUSTOMERS,
-      headers: { 'content-type': 'application/json' },
-      payload,
-    });
+    const response = await postRaw(api, payload);
 
     // Assert
     expectProblem(response, 413, 'payload_too_large', CUSTOMERS);
@@ -244,7 +225,7 @@ describe('request bodies', () => {
 
   test('when the body is just under BODY_LIMIT but a field is too long, then 400 naming the field, not 413', async () => {
     // Arrange
-    const { api } = await staff();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(CUSTOMERS, customerBody({ first_name: 'a'.repeat(60_000) }));
@@ -261,15 +242,10 @@ describe('request bodies', () => {
     ['an empty body', ''],
   ])('when the body is %s, then 400 invalid_json', async (_case, payload) => {
     // Arrange
-    const { api } = await staff();
+    const { api } = await signIn(t);
 
     // Act
-    const response = await api.send({
-      method: 'POST',
-      url: CUSTOMERS,
-      headers: { 'content-type': 'application/json' },
-      payload,
-    });
+    const response = await postRaw(api, payload);
 
     // Assert
     expectProblem(response, 400, 'invalid_json', CUSTOMERS);
@@ -286,15 +262,10 @@ describe('request bodies', () => {
     ],
   ])('when the body carries %s, then 400 and nothing is stored', async (_case, payload) => {
     // Arrange
-    const { api } = await staff();
+    const { api } = await signIn(t);
 
     // Act
-    const response = await api.send({
-      method: 'POST',
-      url: CUSTOMERS,
-      headers: { 'content-type': 'application/json' },
-      payload,
-    });
+    const response = await postRaw(api, payload);
 
     // Assert
     expectProblem(response, 400, 'invalid_json', CUSTOMERS);
@@ -304,20 +275,19 @@ describe('request bodies', () => {
 
   test('when a merge-patch body carries __proto__, then 400 too', async () => {
     // Arrange
-    const { api } = await staff();
-    const created = (await api.post(CUSTOMERS, customerBody())).data;
+    const { api } = await signIn(t);
+    const created = await postCustomer(api);
 
     // Act
-    const response = await api.send({
-      method: 'PATCH',
-      url: `${CUSTOMERS}${created.id}/`,
-      headers: { 'content-type': 'application/merge-patch+json' },
-      payload: '{"__proto__": {"first_name": "Polluted"}}',
-    });
+    const response = await mergePatch(
+      api,
+      customerUrl(created.id),
+      '{"__proto__": {"first_name": "Polluted"}}',
+    );
 
     // Assert
     expectProblem(response, 400, 'invalid_json');
-    expect((await api.get(`${CUSTOMERS}${created.id}/`)).data).toEqual(created);
+    expect((await api.get(customerUrl(created.id))).data).toEqual(created);
   });
 });
 
@@ -326,7 +296,7 @@ describe('content negotiation', () => {
     'when Accept is only %s, then 406 not_acceptable as problem+json',
     async (accept) => {
       // Arrange
-      const { api } = await staff();
+      const { api } = await signIn(t);
 
       // Act
       const response = await api.get(CUSTOMERS, { headers: { accept } });
@@ -344,7 +314,7 @@ describe('content negotiation', () => {
     ['application/problem+json'],
   ])('when Accept is %s, then 200 JSON', async (accept) => {
     // Arrange
-    const { api } = await staff();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.get(CUSTOMERS, { headers: { accept } });
@@ -391,7 +361,7 @@ describe('request ids', () => {
 
   test('when no X-Request-ID is sent, then every response carries a fresh one', async () => {
     // Arrange
-    const { api } = await staff();
+    const { api } = await signIn(t);
     const anonymous = client(t.app);
 
     // Act
@@ -422,9 +392,8 @@ describe('internal errors', () => {
     // Arrange: a separate app whose customers table has gone missing, so the query really fails.
     const broken = await buildTestApp();
     try {
-      const user = await createUserWithToken(broken.deps.database.db, 'staff');
+      const { api } = await signIn(broken);
       await broken.deps.database.db.execute(sql`alter table customers rename to customers_moved_away`);
-      const api = client(broken.app, user.token);
 
       // Act
       const response = await api.get(`${CUSTOMERS}?search=x`, { headers: { 'x-request-id': 'trace-500' } });
@@ -447,7 +416,7 @@ describe('absolute URLs', () => {
 
   test('when TRUST_PROXY is off, then X-Forwarded-Proto/Host are ignored', async () => {
     // Arrange
-    const { api } = await staff();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(CUSTOMERS, customerBody(), { headers: forwarded });
@@ -462,8 +431,7 @@ describe('absolute URLs', () => {
     // Arrange
     const proxied = await buildTestApp({ TRUST_PROXY: 'true' });
     try {
-      const user = await createUserWithToken(proxied.deps.database.db, 'staff');
-      const api = client(proxied.app, user.token);
+      const { api } = await signIn(proxied);
       await api.post(CUSTOMERS, customerBody(), { headers: forwarded });
 
       // Act
@@ -488,8 +456,7 @@ describe('absolute URLs', () => {
     // Arrange
     const published = await buildTestApp({ PUBLIC_URL: 'https://orders.example.org', TRUST_PROXY: 'true' });
     try {
-      const user = await createUserWithToken(published.deps.database.db, 'staff');
-      const api = client(published.app, user.token);
+      const { api } = await signIn(published);
 
       // Act
       const created = await api.post(CUSTOMERS, customerBody(), {

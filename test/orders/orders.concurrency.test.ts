@@ -1,56 +1,20 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, test } from 'vitest';
+import { expectProblem, ids, ORDERS, orderUrl, postCustomer, postOrder, signIn } from '../helpers/api.js';
+import { useTestApp } from '../helpers/app.js';
 import { onRealPostgres } from '../helpers/db.js';
-import { createUserWithToken, customerBody, orderBody } from '../helpers/factories.js';
-import { type ApiResponse, client } from '../helpers/http.js';
+import { orderBody } from '../helpers/factories.js';
 
 // On PGlite (one connection) the parallel requests queue up; only real PostgreSQL races them.
 // The assertions are the same on both: they state what must hold however the requests interleave.
-const ORDERS = '/api/v1/orders/';
-const CUSTOMERS = '/api/v1/customers/';
-
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-type Api = ReturnType<typeof client>;
-
-async function newUser(role: 'staff' | 'admin' = 'staff'): Promise<{ id: number; api: Api }> {
-  const user = await createUserWithToken(t.deps.database.db, role);
-  return { id: user.id, api: client(t.app, user.token) };
-}
-
-async function newCustomer(api: Api, overrides: Record<string, unknown> = {}) {
-  const response = await api.post(CUSTOMERS, customerBody(overrides));
-  expect(response.statusCode, response.body).toBe(201);
-  return response.data as { id: number; code: string };
-}
-
-async function newOrder(api: Api, customerId: number, overrides: Record<string, unknown> = {}) {
-  const response = await api.post(ORDERS, orderBody(customerId, overrides));
-  expect(response.statusCode, response.body).toBe(201);
-  return response.data;
-}
+const t = useTestApp();
 
 /** A staff user with one customer and one Pending order. */
 async function newShopWithOrder(customerOverrides: Record<string, unknown> = {}) {
-  const user = await newUser();
-  const customer = await newCustomer(user.api, customerOverrides);
-  const order = await newOrder(user.api, customer.id);
-  return { ...user, customer, order };
+  const staff = await signIn(t);
+  const customer = await postCustomer(staff.api, customerOverrides);
+  const order = await postOrder(staff.api, customer.id);
+  return { ...staff, customer, order };
 }
-
-function expectProblem(response: ApiResponse, status: number, error: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.data).toMatchObject({ status, error });
-}
-
-const ids = (response: ApiResponse) => (response.data.results as { id: number }[]).map((order) => order.id);
 
 describe(`parallel changes to one order (${onRealPostgres ? 'PostgreSQL server' : 'PGlite'})`, () => {
   test('when 20 close and cancel requests race on one Pending order, then exactly one wins and the rest are 409', async () => {
@@ -77,7 +41,7 @@ describe(`parallel changes to one order (${onRealPostgres ? 'PostgreSQL server' 
         allowed_statuses: [],
       });
     }
-    const stored = await api.get(`${ORDERS}${order.id}/`);
+    const stored = await api.get(orderUrl(order.id));
     expect(stored.data).toEqual(winners[0]?.data);
   });
 
@@ -96,7 +60,7 @@ describe(`parallel changes to one order (${onRealPostgres ? 'PostgreSQL server' 
       expectProblem(response, 409, 'invalid_transition');
       expect(response.data.details).toMatchObject({ current_status: 'Closed', requested_status: 'Closed' });
     }
-    expect((await api.get(`${ORDERS}${order.id}/`)).data.status).toBe('Closed');
+    expect((await api.get(orderUrl(order.id))).data.status).toBe('Closed');
   });
 
   test('when PATCH status Cancelled races the close action, then exactly one wins and the state is the winner’s', async () => {
@@ -108,13 +72,13 @@ describe(`parallel changes to one order (${onRealPostgres ? 'PostgreSQL server' 
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         i < patchCount
-          ? api.patch(`${ORDERS}${order.id}/`, { status: 'Cancelled' })
+          ? api.patch(orderUrl(order.id), { status: 'Cancelled' })
           : api.post(`${ORDERS}${order.id}/close/`),
       ),
     );
 
     // Assert
-    const stored = (await api.get(`${ORDERS}${order.id}/`)).data;
+    const stored = (await api.get(orderUrl(order.id))).data;
     expect(['Closed', 'Cancelled']).toContain(stored.status);
     const patches = responses.slice(0, patchCount);
     const closes = responses.slice(patchCount);
@@ -140,13 +104,13 @@ describe(`parallel changes to one order (${onRealPostgres ? 'PostgreSQL server' 
 
     // Act
     const [patch, close] = await Promise.all([
-      api.patch(`${ORDERS}${order.id}/`, { quantity: 9 }),
+      api.patch(orderUrl(order.id), { quantity: 9 }),
       api.post(`${ORDERS}${order.id}/close/`),
     ]);
 
     // Assert
     expect(close.statusCode, close.body).toBe(200);
-    const stored = (await api.get(`${ORDERS}${order.id}/`)).data;
+    const stored = (await api.get(orderUrl(order.id))).data;
     expect(stored.status).toBe('Closed');
     if (patch.statusCode === 200) {
       // The patch came first: it was applied to the Pending order, then the order was closed.
@@ -161,8 +125,8 @@ describe(`parallel changes to one order (${onRealPostgres ? 'PostgreSQL server' 
 
   test('when 20 orders are placed at once for one customer, then all are 201 with distinct ids', async () => {
     // Arrange
-    const { api } = await newUser();
-    const customer = await newCustomer(api);
+    const { api } = await signIn(t);
+    const customer = await postCustomer(api);
 
     // Act
     const responses = await Promise.all(
@@ -188,10 +152,10 @@ describe('ownership between two staff users', () => {
   test('when staff B reads staff A’s order, then 404 and nothing hints that it exists', async () => {
     // Arrange
     const a = await newShopWithOrder();
-    const b = await newUser();
+    const b = await signIn(t);
 
     // Act
-    const theirs = await b.api.get(`${ORDERS}${a.order.id}/`);
+    const theirs = await b.api.get(orderUrl(a.order.id));
     const missing = await b.api.get(`${ORDERS}999999999/`);
 
     // Assert
@@ -203,16 +167,16 @@ describe('ownership between two staff users', () => {
   test('when staff B lists orders, then A’s orders are absent, also when filtering by A’s customer id or code', async () => {
     // Arrange
     const a = await newShopWithOrder({ code: 'SHARE' });
-    const b = await newUser();
+    const b = await signIn(t);
     // B has a customer with the same code: codes are unique per owner only.
-    const bCustomer = await newCustomer(b.api, { code: 'SHARE' });
-    const bOrder = await newOrder(b.api, bCustomer.id);
+    const bCustomer = await postCustomer(b.api, { code: 'SHARE' });
+    const bOrder = await postOrder(b.api, bCustomer.id);
 
     // Act
     const all = await b.api.get(`${ORDERS}?limit=100`);
     const byACustomer = await b.api.get(`${ORDERS}?customer=${a.customer.id}`);
     const byCode = await b.api.get(`${ORDERS}?customer_code=share`);
-    const byAOwner = await b.api.get(`${ORDERS}?owner=${a.id}`);
+    const byAOwner = await b.api.get(`${ORDERS}?owner=${a.user.id}`);
 
     // Assert
     expect(all.data.count).toBe(1);
@@ -226,7 +190,7 @@ describe('ownership between two staff users', () => {
   test('when staff B filters by the code of a customer only A has, then an empty list', async () => {
     // Arrange
     const a = await newShopWithOrder({ code: 'ONLYA' });
-    const b = await newUser();
+    const b = await signIn(t);
 
     // Act
     const response = await b.api.get(`${ORDERS}?customer_code=${a.customer.code}`);
@@ -239,9 +203,9 @@ describe('ownership between two staff users', () => {
   test('when staff B patches, replaces, closes or cancels A’s order, then 404 each time and A’s order is unchanged', async () => {
     // Arrange
     const a = await newShopWithOrder();
-    const b = await newUser();
-    const bCustomer = await newCustomer(b.api);
-    const url = `${ORDERS}${a.order.id}/`;
+    const b = await signIn(t);
+    const bCustomer = await postCustomer(b.api);
+    const url = orderUrl(a.order.id);
 
     // Act
     const patch = await b.api.patch(url, { quantity: 99 });
@@ -259,7 +223,7 @@ describe('ownership between two staff users', () => {
   test('when staff B places an order for A’s customer by id, then 404 and nothing is stored', async () => {
     // Arrange
     const a = await newShopWithOrder();
-    const b = await newUser();
+    const b = await signIn(t);
 
     // Act
     const response = await b.api.post(ORDERS, orderBody(a.customer.id));
@@ -273,7 +237,7 @@ describe('ownership between two staff users', () => {
   test('when staff B places an order by A’s customer code, then 404 and nothing is stored', async () => {
     // Arrange
     const a = await newShopWithOrder({ code: 'ACODE' });
-    const b = await newUser();
+    const b = await signIn(t);
 
     // Act
     const byCode = await b.api.post(ORDERS, {
@@ -297,13 +261,13 @@ describe('ownership between two staff users', () => {
     const b = await newShopWithOrder({ code: 'BBBB7' });
 
     // Act
-    const byId = await b.api.patch(`${ORDERS}${b.order.id}/`, { customer: a.customer.id });
-    const byCode = await b.api.patch(`${ORDERS}${b.order.id}/`, { customer_code: 'AAAA7' });
+    const byId = await b.api.patch(orderUrl(b.order.id), { customer: a.customer.id });
+    const byCode = await b.api.patch(orderUrl(b.order.id), { customer_code: 'AAAA7' });
 
     // Assert
     expectProblem(byId, 404, 'not_found');
     expectProblem(byCode, 404, 'not_found');
-    expect((await b.api.get(`${ORDERS}${b.order.id}/`)).data).toEqual(b.order);
+    expect((await b.api.get(orderUrl(b.order.id))).data).toEqual(b.order);
   });
 });
 
@@ -312,12 +276,12 @@ describe('admins', () => {
     // Arrange
     const a = await newShopWithOrder();
     const b = await newShopWithOrder();
-    const admin = await newUser('admin');
+    const admin = await signIn(t, 'admin');
 
     // Act
-    const detail = await admin.api.get(`${ORDERS}${a.order.id}/`);
-    const ofA = await admin.api.get(`${ORDERS}?owner=${a.id}`);
-    const ofB = await admin.api.get(`${ORDERS}?owner=${b.id}`);
+    const detail = await admin.api.get(orderUrl(a.order.id));
+    const ofA = await admin.api.get(`${ORDERS}?owner=${a.user.id}`);
+    const ofB = await admin.api.get(`${ORDERS}?owner=${b.user.id}`);
     const byBCustomer = await admin.api.get(`${ORDERS}?customer=${b.customer.id}`);
 
     // Assert
@@ -325,7 +289,7 @@ describe('admins', () => {
     expect(detail.data).toEqual(a.order);
     expect(ofA.data.count).toBe(1);
     expect(ids(ofA)).toEqual([a.order.id]);
-    expect(ofA.data.results[0].owner).toBe(a.id);
+    expect(ofA.data.results[0].owner).toBe(a.user.id);
     expect(ids(ofB)).toEqual([b.order.id]);
     expect(ids(byBCustomer)).toEqual([b.order.id]);
   });
@@ -333,21 +297,21 @@ describe('admins', () => {
   test('when an admin closes staff A’s order, then 200 and A sees it Closed', async () => {
     // Arrange
     const a = await newShopWithOrder();
-    const admin = await newUser('admin');
+    const admin = await signIn(t, 'admin');
 
     // Act
     const response = await admin.api.post(`${ORDERS}${a.order.id}/close/`);
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.data).toMatchObject({ id: a.order.id, status: 'Closed', owner: a.id });
-    expect((await a.api.get(`${ORDERS}${a.order.id}/`)).data.status).toBe('Closed');
+    expect(response.data).toMatchObject({ id: a.order.id, status: 'Closed', owner: a.user.id });
+    expect((await a.api.get(orderUrl(a.order.id))).data.status).toBe('Closed');
   });
 
   test('when an admin places an order for A’s customer, then the order belongs to A', async () => {
     // Arrange
     const a = await newShopWithOrder();
-    const admin = await newUser('admin');
+    const admin = await signIn(t, 'admin');
 
     // Act
     const response = await admin.api.post(ORDERS, orderBody(a.customer.id, { item: 'By admin' }));
@@ -355,27 +319,27 @@ describe('admins', () => {
     // Assert
     expect(response.statusCode, response.body).toBe(201);
     expect(response.data).toMatchObject({
-      owner: a.id,
+      owner: a.user.id,
       customer: a.customer.id,
       customer_code: a.customer.code,
     });
-    expect((await a.api.get(`${ORDERS}${response.data.id}/`)).data.item).toBe('By admin');
+    expect((await a.api.get(orderUrl(response.data.id))).data.item).toBe('By admin');
   });
 
   test('when an admin moves A’s order to B’s customer, then 400 and the order stays with A', async () => {
     // Arrange
     const a = await newShopWithOrder();
     const b = await newShopWithOrder();
-    const admin = await newUser('admin');
+    const admin = await signIn(t, 'admin');
 
     // Act
-    const response = await admin.api.patch(`${ORDERS}${a.order.id}/`, { customer: b.customer.id });
+    const response = await admin.api.patch(orderUrl(a.order.id), { customer: b.customer.id });
 
     // Assert
     expectProblem(response, 400, 'validation_error');
     expect(response.data.details).toEqual([
       { field: 'customer', code: 'other_owner', message: expect.any(String) },
     ]);
-    expect((await a.api.get(`${ORDERS}${a.order.id}/`)).data).toEqual(a.order);
+    expect((await a.api.get(orderUrl(a.order.id))).data).toEqual(a.order);
   });
 });

@@ -1,53 +1,32 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { createUserWithToken, customerBody, orderBody } from '../helpers/factories.js';
-import { type ApiResponse, client } from '../helpers/http.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, test } from 'vitest';
+import {
+  customerUrl,
+  expectProblem,
+  ids,
+  mergePatch,
+  ORDERS,
+  orderUrl,
+  postCustomer,
+  postOrder,
+  signIn,
+} from '../helpers/api.js';
+import { useTestApp } from '../helpers/app.js';
+import { orderBody } from '../helpers/factories.js';
+import type { ApiResponse } from '../helpers/http.js';
 
-const ORDERS = '/api/v1/orders/';
-const CUSTOMERS = '/api/v1/customers/';
 // What `app.inject` sends as Host; every link the API returns must be absolute on this origin.
 const ORIGIN = 'http://localhost';
 // Page links are built with WHATWG URL, which drops the default port: the same origin, written shorter.
 const LINK_ORIGIN = new URL(ORIGIN).origin;
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-type Api = ReturnType<typeof client>;
-
-async function newStaff(): Promise<{ id: number; api: Api }> {
-  const user = await createUserWithToken(t.deps.database.db, 'staff');
-  return { id: user.id, api: client(t.app, user.token) };
-}
-
-async function newCustomer(api: Api, overrides: Record<string, unknown> = {}) {
-  const response = await api.post(CUSTOMERS, customerBody(overrides));
-  expect(response.statusCode, response.body).toBe(201);
-  return response.data as { id: number; code: string };
-}
-
-async function newOrder(api: Api, customerId: number, overrides: Record<string, unknown> = {}) {
-  const response = await api.post(ORDERS, orderBody(customerId, overrides));
-  expect(response.statusCode, response.body).toBe(201);
-  return response.data;
-}
+const t = useTestApp();
 
 /** A staff user with one customer, ready to place orders. */
 async function newShop(customerOverrides: Record<string, unknown> = {}) {
-  const user = await newStaff();
-  const customer = await newCustomer(user.api, customerOverrides);
-  return { ...user, customer };
-}
-
-function expectProblem(response: ApiResponse, status: number, error: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.data).toMatchObject({ status, error });
+  const staff = await signIn(t);
+  const customer = await postCustomer(staff.api, customerOverrides);
+  return { ...staff, customer };
 }
 
 /** The validation failures of a 400, as `field: code` pairs. */
@@ -55,19 +34,17 @@ function failures(response: ApiResponse): string[] {
   return (response.data.details as { field: string; code: string }[]).map((d) => `${d.field}: ${d.code}`);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The path and query of an absolute link, after checking it points at this API. */
 function pathOf(link: string): string {
   const url = new URL(link);
   expect(url.origin).toBe(LINK_ORIGIN);
   return url.pathname + url.search;
 }
-const ids = (response: ApiResponse) => (response.data.results as { id: number }[]).map((order) => order.id);
 
 describe('POST /api/v1/orders/', () => {
   test('when a staff user places an order for their customer, then 201 with Location and the order as stored', async () => {
     // Arrange
-    const { id: userId, api, customer } = await newShop();
+    const { user, api, customer } = await newShop();
 
     // Act
     const response = await api.post(ORDERS, {
@@ -94,7 +71,7 @@ describe('POST /api/v1/orders/', () => {
       amount: '37.50',
       status: 'Pending',
       time_placed: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
-      owner: userId,
+      owner: user.id,
       updated_at: order.time_placed,
     });
     const stored = await api.get(pathOf(order.url));
@@ -129,7 +106,7 @@ describe('POST /api/v1/orders/', () => {
     // Assert
     expect(response.statusCode).toBe(201);
     expect(response.data).toMatchObject({ quantity: 3, price_per_unit: '0.10', amount: '0.30' });
-    expect((await api.get(`${ORDERS}${response.data.id}/`)).data.amount).toBe('0.30');
+    expect((await api.get(orderUrl(response.data.id))).data.amount).toBe('0.30');
   });
 
   test('when quantity and price are at their maximum, then amount is exact to the cent', async () => {
@@ -149,7 +126,7 @@ describe('POST /api/v1/orders/', () => {
       price_per_unit: '9999999999.99',
       amount: '9999999999990000.00',
     });
-    const stored = await api.get(`${ORDERS}${response.data.id}/`);
+    const stored = await api.get(orderUrl(response.data.id));
     expect(stored.data.amount).toBe('9999999999990000.00');
   });
 
@@ -190,7 +167,7 @@ describe('POST /api/v1/orders/', () => {
   test('when the id and the code name different customers, then 400 validation_error and nothing is stored', async () => {
     // Arrange
     const { api, customer } = await newShop({ code: 'AAAA1' });
-    await newCustomer(api, { code: 'BBBB2' });
+    await postCustomer(api, { code: 'BBBB2' });
 
     // Act
     const response = await api.post(ORDERS, orderBody(customer.id, { customer_code: 'BBBB2' }));
@@ -308,7 +285,7 @@ describe('POST /api/v1/orders/', () => {
 
     // Assert
     expect(response.statusCode, response.body).toBe(201);
-    expect((await api.get(`${ORDERS}${response.data.id}/`)).data.item).toBe(item);
+    expect((await api.get(orderUrl(response.data.id))).data.item).toBe(item);
   });
 
   test('when several fields fail, then every failing field is listed at once', async () => {
@@ -394,10 +371,10 @@ describe('GET /api/v1/orders/{id}/', () => {
   test('when the order exists, then 200 with the order, with or without the trailing slash', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const order = await newOrder(api, customer.id);
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const withSlash = await api.get(`${ORDERS}${order.id}/`);
+    const withSlash = await api.get(orderUrl(order.id));
     const withoutSlash = await api.get(`${ORDERS}${order.id}`);
 
     // Assert
@@ -426,7 +403,7 @@ describe('GET /api/v1/orders/{id}/', () => {
       const { api } = await newShop();
 
       // Act
-      const response = await api.get(`${ORDERS}${id}/`);
+      const response = await api.get(orderUrl(id));
 
       // Assert
       expectProblem(response, 400, 'validation_error');
@@ -440,7 +417,7 @@ describe('GET /api/v1/orders/ (list)', () => {
     // Arrange
     const { api, customer } = await newShop();
     const placed: number[] = [];
-    for (let i = 0; i < 12; i++) placed.push((await newOrder(api, customer.id, { item: `Item ${i}` })).id);
+    for (let i = 0; i < 12; i++) placed.push((await postOrder(api, customer.id, { item: `Item ${i}` })).id);
 
     // Act
     const response = await api.get(ORDERS);
@@ -459,7 +436,7 @@ describe('GET /api/v1/orders/ (list)', () => {
     // Arrange
     const { api, customer } = await newShop();
     const placed: number[] = [];
-    for (let i = 0; i < 5; i++) placed.push((await newOrder(api, customer.id)).id);
+    for (let i = 0; i < 5; i++) placed.push((await postOrder(api, customer.id)).id);
     const newest = [...placed].reverse();
 
     // Act
@@ -493,7 +470,7 @@ describe('GET /api/v1/orders/ (list)', () => {
   test('when the offset is past the end, then an empty page that still counts and links back', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    for (let i = 0; i < 3; i++) await newOrder(api, customer.id);
+    for (let i = 0; i < 3; i++) await postOrder(api, customer.id);
 
     // Act
     const response = await api.get(`${ORDERS}?limit=2&offset=10`);
@@ -534,9 +511,9 @@ describe('GET /api/v1/orders/ (list)', () => {
   test('when filtering by status, then only orders in that status', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const pending = await newOrder(api, customer.id);
-    const closed = await newOrder(api, customer.id);
-    const cancelled = await newOrder(api, customer.id);
+    const pending = await postOrder(api, customer.id);
+    const closed = await postOrder(api, customer.id);
+    const cancelled = await postOrder(api, customer.id);
     expect((await api.post(`${ORDERS}${closed.id}/close/`)).statusCode).toBe(200);
     expect((await api.post(`${ORDERS}${cancelled.id}/cancel/`)).statusCode).toBe(200);
 
@@ -557,9 +534,9 @@ describe('GET /api/v1/orders/ (list)', () => {
   test('when filtering by customer or by customer_code (any case), then only that customer’s orders', async () => {
     // Arrange
     const { api, customer } = await newShop({ code: 'FIRST' });
-    const other = await newCustomer(api, { code: 'SECND' });
-    const mine = await newOrder(api, customer.id);
-    const theirs = await newOrder(api, other.id);
+    const other = await postCustomer(api, { code: 'SECND' });
+    const mine = await postOrder(api, customer.id);
+    const theirs = await postOrder(api, other.id);
 
     // Act
     const byId = await api.get(`${ORDERS}?customer=${customer.id}`);
@@ -581,11 +558,11 @@ describe('GET /api/v1/orders/ (list)', () => {
   test('when filtering by placed_after and placed_before, then after is inclusive and before is exclusive', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const first = await newOrder(api, customer.id);
+    const first = await postOrder(api, customer.id);
     await sleep(15);
-    const second = await newOrder(api, customer.id);
+    const second = await postOrder(api, customer.id);
     await sleep(15);
-    const third = await newOrder(api, customer.id);
+    const third = await postOrder(api, customer.id);
     expect(first.time_placed < second.time_placed && second.time_placed < third.time_placed).toBe(true);
     const at = encodeURIComponent(second.time_placed);
 
@@ -608,11 +585,11 @@ describe('GET /api/v1/orders/ (list)', () => {
   test('when ordering by -amount, quantity or a list of fields, then rows come in that order', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const small = await newOrder(api, customer.id, { quantity: 5, price_per_unit: '1.00', item: 'B' }); // 5.00
-    const large = await newOrder(api, customer.id, { quantity: 1, price_per_unit: '100.00', item: 'A' }); // 100.00
-    const middle = await newOrder(api, customer.id, { quantity: 2, price_per_unit: '10.00', item: 'C' }); // 20.00
+    const small = await postOrder(api, customer.id, { quantity: 5, price_per_unit: '1.00', item: 'B' }); // 5.00
+    const large = await postOrder(api, customer.id, { quantity: 1, price_per_unit: '100.00', item: 'A' }); // 100.00
+    const middle = await postOrder(api, customer.id, { quantity: 2, price_per_unit: '10.00', item: 'C' }); // 20.00
     // The same amount as `middle` and 9 < 10 in numbers but not in text, to catch string sorting.
-    const tie = await newOrder(api, customer.id, { quantity: 10, price_per_unit: '2.00', item: 'A' }); // 20.00
+    const tie = await postOrder(api, customer.id, { quantity: 10, price_per_unit: '2.00', item: 'A' }); // 20.00
 
     // Act
     const byAmountDesc = await api.get(`${ORDERS}?ordering=-amount`);
@@ -657,27 +634,27 @@ describe('PUT /api/v1/orders/{id}/', () => {
   test('when the client sends back exactly what it read, then 200 and nothing but updated_at changes', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const order = await newOrder(api, customer.id);
-    const read = (await api.get(`${ORDERS}${order.id}/`)).data;
+    const order = await postOrder(api, customer.id);
+    const read = (await api.get(orderUrl(order.id))).data;
 
     // Act
-    const response = await api.put(`${ORDERS}${order.id}/`, read);
+    const response = await api.put(orderUrl(order.id), read);
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
     const { updated_at: _, ...unchanged } = read;
     expect(response.data).toMatchObject(unchanged);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(response.data);
+    expect((await api.get(orderUrl(order.id))).data).toEqual(response.data);
   });
 
   test('when every writable field is replaced, then 200 and the new values are stored', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const other = await newCustomer(api);
-    const order = await newOrder(api, customer.id);
+    const other = await postCustomer(api);
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const response = await api.put(`${ORDERS}${order.id}/`, {
+    const response = await api.put(orderUrl(order.id), {
       customer: other.id,
       item: 'Sugar 1kg',
       quantity: 4,
@@ -699,7 +676,7 @@ describe('PUT /api/v1/orders/{id}/', () => {
       time_placed: order.time_placed,
     };
     expect(response.data).toMatchObject(expected);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toMatchObject(expected);
+    expect((await api.get(orderUrl(order.id))).data).toMatchObject(expected);
   });
 
   test.each(['item', 'quantity', 'price_per_unit', 'status'])(
@@ -707,7 +684,7 @@ describe('PUT /api/v1/orders/{id}/', () => {
     async (field) => {
       // Arrange
       const { api, customer } = await newShop();
-      const order = await newOrder(api, customer.id);
+      const order = await postOrder(api, customer.id);
       const body: Record<string, unknown> = {
         customer: customer.id,
         item: 'Sugar 1kg',
@@ -718,22 +695,22 @@ describe('PUT /api/v1/orders/{id}/', () => {
       delete body[field];
 
       // Act
-      const response = await api.put(`${ORDERS}${order.id}/`, body);
+      const response = await api.put(orderUrl(order.id), body);
 
       // Assert
       expectProblem(response, 400, 'validation_error');
       expect(failures(response)).toEqual([`${field}: required`]);
-      expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+      expect((await api.get(orderUrl(order.id))).data).toEqual(order);
     },
   );
 
   test('when the replacement names no customer, then 400 saying customer is required', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const order = await newOrder(api, customer.id);
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const response = await api.put(`${ORDERS}${order.id}/`, {
+    const response = await api.put(orderUrl(order.id), {
       item: 'Sugar 1kg',
       quantity: 4,
       price_per_unit: '0.35',
@@ -743,7 +720,7 @@ describe('PUT /api/v1/orders/{id}/', () => {
     // Assert
     expectProblem(response, 400, 'validation_error');
     expect(failures(response)).toEqual(['customer: required']);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+    expect((await api.get(orderUrl(order.id))).data).toEqual(order);
   });
 
   test.each([
@@ -756,10 +733,10 @@ describe('PUT /api/v1/orders/{id}/', () => {
     async (field, value) => {
       // Arrange
       const { api, customer } = await newShop();
-      const order = await newOrder(api, customer.id);
+      const order = await postOrder(api, customer.id);
 
       // Act
-      const response = await api.put(`${ORDERS}${order.id}/`, {
+      const response = await api.put(orderUrl(order.id), {
         ...order,
         item: 'Changed',
         [field]: value(order),
@@ -768,17 +745,17 @@ describe('PUT /api/v1/orders/{id}/', () => {
       // Assert
       expectProblem(response, 400, 'read_only_field');
       expect(failures(response)).toEqual([`${field}: read_only`]);
-      expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+      expect((await api.get(orderUrl(order.id))).data).toEqual(order);
     },
   );
 
   test('when the replacement has an unknown field, then 400 unknown_field', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const order = await newOrder(api, customer.id);
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const response = await api.put(`${ORDERS}${order.id}/`, { ...order, discount: '1.00' });
+    const response = await api.put(orderUrl(order.id), { ...order, discount: '1.00' });
 
     // Assert
     expectProblem(response, 400, 'validation_error');
@@ -801,15 +778,15 @@ describe('PATCH /api/v1/orders/{id}/', () => {
   test('when one field is sent, then only it changes and amount follows', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const order = await newOrder(api, customer.id, { quantity: 3, price_per_unit: '12.50' });
+    const order = await postOrder(api, customer.id, { quantity: 3, price_per_unit: '12.50' });
     await sleep(5);
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, { quantity: 5 });
+    const response = await api.patch(orderUrl(order.id), { quantity: 5 });
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
-    const stored = (await api.get(`${ORDERS}${order.id}/`)).data;
+    const stored = (await api.get(orderUrl(order.id))).data;
     expect(stored).toEqual(response.data);
     expect(stored).toEqual({ ...order, quantity: 5, amount: '62.50', updated_at: stored.updated_at });
     expect(stored.updated_at > order.updated_at).toBe(true);
@@ -818,18 +795,18 @@ describe('PATCH /api/v1/orders/{id}/', () => {
   test('when the body is sent as application/merge-patch+json, then it is applied like JSON', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const order = await newOrder(api, customer.id);
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const response = await api.patch(
-      `${ORDERS}${order.id}/`,
+    const response = await mergePatch(
+      api,
+      orderUrl(order.id),
       JSON.stringify({ item: 'Beans 500g', price_per_unit: '3.2' }),
-      { headers: { 'content-type': 'application/merge-patch+json' } },
     );
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toMatchObject({
+    expect((await api.get(orderUrl(order.id))).data).toMatchObject({
       item: 'Beans 500g',
       quantity: order.quantity,
       price_per_unit: '3.20',
@@ -841,16 +818,16 @@ describe('PATCH /api/v1/orders/{id}/', () => {
   test('when the body is text/plain, then 415 and nothing changes', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const order = await newOrder(api, customer.id);
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, JSON.stringify({ item: 'Beans' }), {
+    const response = await api.patch(orderUrl(order.id), JSON.stringify({ item: 'Beans' }), {
       headers: { 'content-type': 'text/plain' },
     });
 
     // Assert
     expectProblem(response, 415, 'unsupported_media_type');
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+    expect((await api.get(orderUrl(order.id))).data).toEqual(order);
   });
 
   test.each([
@@ -863,45 +840,45 @@ describe('PATCH /api/v1/orders/{id}/', () => {
   ])('when %s is set to null, then 400 and nothing changes', async (field, code) => {
     // Arrange
     const { api, customer } = await newShop();
-    const order = await newOrder(api, customer.id);
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, { [field]: null });
+    const response = await api.patch(orderUrl(order.id), { [field]: null });
 
     // Assert
     expectProblem(response, 400, 'validation_error');
     expect(failures(response)).toEqual([`${field}: ${code}`]);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+    expect((await api.get(orderUrl(order.id))).data).toEqual(order);
   });
 
   test('when owner is sent with another value, then 400 read_only_field and the order keeps its owner', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const other = await newStaff();
-    const order = await newOrder(api, customer.id);
+    const other = await signIn(t);
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, { owner: other.id });
+    const response = await api.patch(orderUrl(order.id), { owner: other.user.id });
 
     // Assert
     expectProblem(response, 400, 'read_only_field');
     expect(failures(response)).toEqual(['owner: read_only']);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+    expect((await api.get(orderUrl(order.id))).data).toEqual(order);
   });
 
   test('when the order moves to another customer of the same user, then customer_code follows', async () => {
     // Arrange
     const { api, customer } = await newShop({ code: 'OLD01' });
-    const other = await newCustomer(api, { code: 'NEW02' });
-    const order = await newOrder(api, customer.id);
+    const other = await postCustomer(api, { code: 'NEW02' });
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, { customer: other.id });
+    const response = await api.patch(orderUrl(order.id), { customer: other.id });
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
     expect(response.data).toMatchObject({ customer: other.id, customer_code: 'NEW02' });
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toMatchObject({
+    expect((await api.get(orderUrl(order.id))).data).toMatchObject({
       customer: other.id,
       customer_code: 'NEW02',
     });
@@ -912,15 +889,15 @@ describe('PATCH /api/v1/orders/{id}/', () => {
   test('when the order moves by customer_code alone, then customer follows', async () => {
     // Arrange
     const { api, customer } = await newShop({ code: 'OLD03' });
-    const other = await newCustomer(api, { code: 'NEW04' });
-    const order = await newOrder(api, customer.id);
+    const other = await postCustomer(api, { code: 'NEW04' });
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, { customer_code: 'new04' });
+    const response = await api.patch(orderUrl(order.id), { customer_code: 'new04' });
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toMatchObject({
+    expect((await api.get(orderUrl(order.id))).data).toMatchObject({
       customer: other.id,
       customer_code: 'NEW04',
     });
@@ -929,31 +906,31 @@ describe('PATCH /api/v1/orders/{id}/', () => {
   test('when the new customer id and code disagree, then 400 and the order keeps its customer', async () => {
     // Arrange
     const { api, customer } = await newShop({ code: 'OLD05' });
-    const other = await newCustomer(api, { code: 'NEW06' });
-    const order = await newOrder(api, customer.id);
+    const other = await postCustomer(api, { code: 'NEW06' });
+    const order = await postOrder(api, customer.id);
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, { customer: other.id, customer_code: 'OLD05' });
+    const response = await api.patch(orderUrl(order.id), { customer: other.id, customer_code: 'OLD05' });
 
     // Assert
     expectProblem(response, 400, 'validation_error');
     expect(failures(response)).toEqual(['customer_code: mismatch']);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+    expect((await api.get(orderUrl(order.id))).data).toEqual(order);
   });
 
   test('when a customer’s code changes, then its orders show the new code', async () => {
     // Arrange
     const { api, customer } = await newShop({ code: 'BEFOR' });
-    const first = await newOrder(api, customer.id);
-    const second = await newOrder(api, customer.id);
+    const first = await postOrder(api, customer.id);
+    const second = await postOrder(api, customer.id);
 
     // Act
-    const renamed = await api.patch(`${CUSTOMERS}${customer.id}/`, { code: 'after' });
+    const renamed = await api.patch(customerUrl(customer.id), { code: 'after' });
 
     // Assert
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(renamed.data.code).toBe('AFTER');
-    expect((await api.get(`${ORDERS}${first.id}/`)).data.customer_code).toBe('AFTER');
+    expect((await api.get(orderUrl(first.id))).data.customer_code).toBe('AFTER');
     expect(ids(await api.get(`${ORDERS}?customer_code=AFTER`))).toEqual([second.id, first.id]);
     expect((await api.get(`${ORDERS}?customer_code=BEFOR`)).data.count).toBe(0);
   });
@@ -972,63 +949,63 @@ describe('changing a final order', () => {
     async (status, action, change) => {
       // Arrange
       const { api, customer } = await newShop();
-      const order = await newOrder(api, customer.id);
+      const order = await postOrder(api, customer.id);
       const finished = await api.post(`${ORDERS}${order.id}/${action}/`);
       expect(finished.data.status).toBe(status);
 
       // Act
-      const response = await api.patch(`${ORDERS}${order.id}/`, change);
+      const response = await api.patch(orderUrl(order.id), change);
 
       // Assert
       expectProblem(response, 409, 'order_final');
       expect(response.data.details).toEqual({ current_status: status });
-      expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(finished.data);
+      expect((await api.get(orderUrl(order.id))).data).toEqual(finished.data);
     },
   );
 
   test('when a Closed order is moved to another customer, then 409 order_final', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const other = await newCustomer(api);
-    const order = await newOrder(api, customer.id);
+    const other = await postCustomer(api);
+    const order = await postOrder(api, customer.id);
     const closed = (await api.post(`${ORDERS}${order.id}/close/`)).data;
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, { customer: other.id });
+    const response = await api.patch(orderUrl(order.id), { customer: other.id });
 
     // Assert
     expectProblem(response, 409, 'order_final');
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(closed);
+    expect((await api.get(orderUrl(order.id))).data).toEqual(closed);
   });
 
   test('when a Closed order is replaced with new terms, then 409 order_final', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const order = await newOrder(api, customer.id);
+    const order = await postOrder(api, customer.id);
     const closed = (await api.post(`${ORDERS}${order.id}/close/`)).data;
 
     // Act
-    const response = await api.put(`${ORDERS}${order.id}/`, { ...closed, quantity: 7 });
+    const response = await api.put(orderUrl(order.id), { ...closed, quantity: 7 });
 
     // Assert
     expectProblem(response, 409, 'order_final');
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(closed);
+    expect((await api.get(orderUrl(order.id))).data).toEqual(closed);
   });
 
   test('when a Closed order is sent back unchanged with PUT, then 200 and it stays as it was', async () => {
     // Arrange
     const { api, customer } = await newShop();
-    const order = await newOrder(api, customer.id);
+    const order = await postOrder(api, customer.id);
     await api.post(`${ORDERS}${order.id}/close/`);
-    const read = (await api.get(`${ORDERS}${order.id}/`)).data;
+    const read = (await api.get(orderUrl(order.id))).data;
 
     // Act
-    const response = await api.put(`${ORDERS}${order.id}/`, read);
+    const response = await api.put(orderUrl(order.id), read);
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
     const { updated_at: _, ...unchanged } = read;
     expect(response.data).toMatchObject({ ...unchanged, status: 'Closed' });
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toMatchObject(unchanged);
+    expect((await api.get(orderUrl(order.id))).data).toMatchObject(unchanged);
   });
 });

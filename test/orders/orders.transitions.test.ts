@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { createUserWithToken, customerBody, orderBody } from '../helpers/factories.js';
-import { type ApiResponse, client } from '../helpers/http.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, test } from 'vitest';
+import { expectProblem, ORDERS, orderUrl, postCustomer, postOrder, signIn } from '../helpers/api.js';
+import { useTestApp } from '../helpers/app.js';
+import { client } from '../helpers/http.js';
 
-const ORDERS = '/api/v1/orders/';
-
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-type Api = ReturnType<typeof client>;
-
-async function newStaff(): Promise<Api> {
-  const user = await createUserWithToken(t.deps.database.db, 'staff');
-  return client(t.app, user.token);
-}
+const t = useTestApp();
 
 /** A staff user's client and one of their Pending orders. */
 async function pendingOrder() {
-  const api = await newStaff();
-  const customer = await api.post('/api/v1/customers/', customerBody());
-  expect(customer.statusCode, customer.body).toBe(201);
-  const order = await api.post(ORDERS, orderBody(customer.data.id));
-  expect(order.statusCode, order.body).toBe(201);
-  return { api, order: order.data };
+  const { api } = await signIn(t);
+  const customer = await postCustomer(api);
+  const order = await postOrder(api, customer.id);
+  return { api, order };
 }
 
 /** A staff user's client and one of their orders, moved to `status` by its action. */
@@ -38,14 +22,6 @@ async function finalOrder(status: 'Closed' | 'Cancelled') {
   expect(done.data.status).toBe(status);
   return { api, order: done.data };
 }
-
-function expectProblem(response: ApiResponse, status: number, error: string) {
-  expect(response.statusCode, response.body).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.data).toMatchObject({ status, error });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('allowed transitions', () => {
   test.each([
@@ -66,7 +42,7 @@ describe('allowed transitions', () => {
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       expect(response.data).toEqual({ ...order, status, updated_at: response.data.updated_at });
       expect(response.data.updated_at > order.updated_at).toBe(true);
-      expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(response.data);
+      expect((await api.get(orderUrl(order.id))).data).toEqual(response.data);
     },
   );
 
@@ -79,7 +55,7 @@ describe('allowed transitions', () => {
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data.status).toBe('Closed');
+    expect((await api.get(orderUrl(order.id))).data.status).toBe('Closed');
   });
 
   test.each(['Closed', 'Cancelled'])(
@@ -90,11 +66,11 @@ describe('allowed transitions', () => {
       await sleep(5);
 
       // Act
-      const response = await api.patch(`${ORDERS}${order.id}/`, { status });
+      const response = await api.patch(orderUrl(order.id), { status });
 
       // Assert
       expect(response.statusCode, response.body).toBe(200);
-      const stored = (await api.get(`${ORDERS}${order.id}/`)).data;
+      const stored = (await api.get(orderUrl(order.id))).data;
       expect(stored).toEqual(response.data);
       expect(stored).toEqual({ ...order, status, updated_at: stored.updated_at });
       expect(stored.updated_at > order.updated_at).toBe(true);
@@ -106,11 +82,11 @@ describe('allowed transitions', () => {
     const { api, order } = await pendingOrder();
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, { status: 'Closed', quantity: 10 });
+    const response = await api.patch(orderUrl(order.id), { status: 'Closed', quantity: 10 });
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toMatchObject({
+    expect((await api.get(orderUrl(order.id))).data).toMatchObject({
       status: 'Closed',
       quantity: 10,
       amount: '125.00',
@@ -122,11 +98,11 @@ describe('allowed transitions', () => {
     const { api, order } = await pendingOrder();
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, { status: 'Pending' });
+    const response = await api.patch(orderUrl(order.id), { status: 'Pending' });
 
     // Assert
     expect(response.statusCode, response.body).toBe(200);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data.status).toBe('Pending');
+    expect((await api.get(orderUrl(order.id))).data.status).toBe('Pending');
   });
 });
 
@@ -153,7 +129,7 @@ describe('forbidden transitions', () => {
         allowed_statuses: [],
       });
       expect(response.data.detail).toContain(from);
-      expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+      expect((await api.get(orderUrl(order.id))).data).toEqual(order);
     },
   );
 
@@ -169,7 +145,7 @@ describe('forbidden transitions', () => {
       const { api, order } = await finalOrder(from);
 
       // Act
-      const response = await api.patch(`${ORDERS}${order.id}/`, { status: to });
+      const response = await api.patch(orderUrl(order.id), { status: to });
 
       // Assert
       expectProblem(response, 409, 'invalid_transition');
@@ -178,7 +154,7 @@ describe('forbidden transitions', () => {
         requested_status: to,
         allowed_statuses: [],
       });
-      expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+      expect((await api.get(orderUrl(order.id))).data).toEqual(order);
     },
   );
 
@@ -187,7 +163,7 @@ describe('forbidden transitions', () => {
     const { api, order } = await finalOrder('Closed');
 
     // Act
-    const response = await api.put(`${ORDERS}${order.id}/`, { ...order, status: 'Pending' });
+    const response = await api.put(orderUrl(order.id), { ...order, status: 'Pending' });
 
     // Assert
     expectProblem(response, 409, 'invalid_transition');
@@ -196,7 +172,7 @@ describe('forbidden transitions', () => {
       requested_status: 'Pending',
       allowed_statuses: [],
     });
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+    expect((await api.get(orderUrl(order.id))).data).toEqual(order);
   });
 
   test('when a status outside the machine is requested, then 400 naming status', async () => {
@@ -204,21 +180,21 @@ describe('forbidden transitions', () => {
     const { api, order } = await pendingOrder();
 
     // Act
-    const response = await api.patch(`${ORDERS}${order.id}/`, { status: 'Shipped' });
+    const response = await api.patch(orderUrl(order.id), { status: 'Shipped' });
 
     // Assert
     expectProblem(response, 400, 'validation_error');
     expect(response.data.details).toEqual([
       { field: 'status', code: 'invalid_choice', message: expect.stringContaining('Pending') },
     ]);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+    expect((await api.get(orderUrl(order.id))).data).toEqual(order);
   });
 });
 
 describe('actions on orders the caller cannot reach', () => {
   test.each(['close', 'cancel'])('when /%s/ names a missing order, then 404 not_found', async (action) => {
     // Arrange
-    const api = await newStaff();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(`${ORDERS}999999999/${action}/`);
@@ -229,7 +205,7 @@ describe('actions on orders the caller cannot reach', () => {
 
   test.each(['close', 'cancel'])('when /%s/ has a non-numeric id, then 400', async (action) => {
     // Arrange
-    const api = await newStaff();
+    const { api } = await signIn(t);
 
     // Act
     const response = await api.post(`${ORDERS}abc/${action}/`);
@@ -243,21 +219,21 @@ describe('actions on orders the caller cannot reach', () => {
     async (action) => {
       // Arrange
       const { api: owner, order } = await pendingOrder();
-      const stranger = await newStaff();
+      const { api: stranger } = await signIn(t);
 
       // Act
       const response = await stranger.post(`${ORDERS}${order.id}/${action}/`);
 
       // Assert
       expectProblem(response, 404, 'not_found');
-      expect((await owner.get(`${ORDERS}${order.id}/`)).data).toEqual(order);
+      expect((await owner.get(orderUrl(order.id))).data).toEqual(order);
     },
   );
 
   test('when another staff user sends /close/ for a Closed order, then 404, not a 409 that reveals it', async () => {
     // Arrange
     const { order } = await finalOrder('Closed');
-    const stranger = await newStaff();
+    const { api: stranger } = await signIn(t);
 
     // Act
     const response = await stranger.post(`${ORDERS}${order.id}/close/`);
@@ -277,7 +253,7 @@ describe('actions on orders the caller cannot reach', () => {
     // Assert
     expectProblem(response, 401, 'unauthorized');
     expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
-    expect((await api.get(`${ORDERS}${order.id}/`)).data.status).toBe('Pending');
+    expect((await api.get(orderUrl(order.id))).data.status).toBe('Pending');
   });
 
   test('when GET is sent to an action, then 405 with Allow: POST', async () => {
@@ -290,6 +266,6 @@ describe('actions on orders the caller cannot reach', () => {
     // Assert
     expectProblem(response, 405, 'method_not_allowed');
     expect(response.headers.allow).toBe('POST');
-    expect((await api.get(`${ORDERS}${order.id}/`)).data.status).toBe('Pending');
+    expect((await api.get(orderUrl(order.id))).data.status).toBe('Pending');
   });
 });
