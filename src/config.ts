@@ -24,7 +24,7 @@ export const ConfigSchema = Type.Object({
     description: 'Where the embedded database keeps its files (ignored when `DATABASE_URL` is set).',
   }),
   DATABASE_POOL_SIZE: Type.Integer({
-    default: 10,
+    default: 20,
     minimum: 1,
     maximum: 200,
     description: 'Connections per process to the PostgreSQL server.',

@@ -21,7 +21,12 @@ export interface Ctx {
 /**
  * The one ownership rule, applied in the SQL WHERE of every query on owned data:
  * staff reach their own rows, admins reach all. Returns undefined when nothing needs filtering.
+ * `ownerId` is the caller's id, or a placeholder for it in a prepared statement.
  */
-export function ownerScope(actor: Actor, ownerColumn: AnyPgColumn): SQL | undefined {
-  return actor.role === 'admin' ? undefined : eq(ownerColumn, actor.userId);
+export function ownerScope(
+  actor: Pick<Actor, 'role'> & Partial<Actor>,
+  ownerColumn: AnyPgColumn,
+  ownerId: unknown = actor.userId,
+): SQL | undefined {
+  return actor.role === 'admin' ? undefined : eq(ownerColumn, ownerId);
 }

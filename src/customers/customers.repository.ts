@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
+import { preparedPerRole } from '../db/prepared.js';
 import { customers, orders } from '../db/schema.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 
@@ -60,11 +61,16 @@ export async function listCustomers(
   return selectPage(db, customers, where, orderBy, page);
 }
 
-export async function findCustomer(db: Database, actor: Actor, id: number): Promise<CustomerRow | undefined> {
-  const [row] = await db
+const findCustomerStatement = preparedPerRole((db, scope, role) =>
+  db
     .select()
     .from(customers)
-    .where(and(eq(customers.id, id), ownerScope(actor, customers.ownerId)));
+    .where(and(eq(customers.id, sql.placeholder('id')), scope(customers.ownerId)))
+    .prepare(`find_customer_${role}`),
+);
+
+export async function findCustomer(db: Database, actor: Actor, id: number): Promise<CustomerRow | undefined> {
+  const [row] = await findCustomerStatement(db, actor).execute({ id, ownerId: actor.userId });
   return row;
 }
 

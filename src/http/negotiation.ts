@@ -6,7 +6,8 @@ import { AppError } from '../shared/errors.js';
 export const negotiationPlugin = fp(
   async (app: FastifyInstance) => {
     app.addHook('onRequest', async (request) => {
-      if (!request.headers.accept) return;
+      const accept = request.headers.accept;
+      if (!accept || accept === '*/*' || accept === 'application/json') return;
       if (!request.accepts().type(['application/json', 'application/problem+json'])) {
         throw new AppError('not_acceptable', 'This API answers with application/json; accept it (or */*).');
       }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, type SQL, sql } 
 import { type Actor, ownerScope } from '../auth/actor.js';
 import { type Database, selectRows } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
+import { preparedPerRole } from '../db/prepared.js';
 import { customers, orders } from '../db/schema.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 import type { OrderStatus } from './orders.rules.js';
@@ -83,6 +84,11 @@ export async function insertOrder(
 const orderColumnNames = Object.fromEntries(
   Object.entries(getTableColumns(orders)).map(([key, column]) => [key, column.name]),
 ) as Record<keyof OrderRow, string>;
+const returningOrder = sql.raw(
+  Object.entries(orderColumnNames)
+    .map(([key, column]) => `${column} as "${key}"`)
+    .join(', '),
+);
 
 /** A row from raw SQL, typed as Drizzle types it (the drivers differ on int8 and timestamps). */
 function orderFromRaw(raw: Record<keyof OrderRow, unknown>): OrderRow {
@@ -127,11 +133,16 @@ export async function listOrders(
   return selectPage(db, orders, where, orderBy, page);
 }
 
-export async function findOrder(db: Database, actor: Actor, id: number): Promise<OrderRow | undefined> {
-  const [row] = await db
+const findOrderStatement = preparedPerRole((db, scope, role) =>
+  db
     .select()
     .from(orders)
-    .where(and(eq(orders.id, id), ownerScope(actor, orders.ownerId)));
+    .where(and(eq(orders.id, sql.placeholder('id')), scope(orders.ownerId)))
+    .prepare(`find_order_${role}`),
+);
+
+export async function findOrder(db: Database, actor: Actor, id: number): Promise<OrderRow | undefined> {
+  const [row] = await findOrderStatement(db, actor).execute({ id, ownerId: actor.userId });
   return row;
 }
 
