@@ -70,7 +70,7 @@ export function problemResponses(...statuses: number[]) {
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const { title } = errorCatalogue[error.code];
   const body: ProblemV1 = {
     type: `${publicOrigin(request)}/problems/${error.code}`,
@@ -107,7 +107,7 @@ const ajvCodes: Record<string, string> = {
 };
 
 /** Turns Ajv errors into one entry per failing field, with the schema's own wording when it has one. */
-export function fieldErrorsFromAjv(errors: ErrorObject[], context: string | undefined): FieldError[] {
+function fieldErrorsFromAjv(errors: ErrorObject[], context: string | undefined): FieldError[] {
   const byField = new Map<string, FieldError>();
   for (const e of errors) {
     let path = e.instancePath.split('/').slice(1).join('.');

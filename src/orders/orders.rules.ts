@@ -11,8 +11,6 @@ const nextStatuses: Record<OrderStatus, readonly OrderStatus[]> = {
   Cancelled: [],
 };
 
-export const allowedNextStatuses = (status: OrderStatus) => nextStatuses[status];
-
 export const isFinal = (status: OrderStatus) => nextStatuses[status].length === 0;
 
 /** Statuses from which `to` can be reached in one step. */
