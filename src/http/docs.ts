@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { API_V1 } from './urls.js';
 
+type PathItem = { patch?: { requestBody?: { content?: Record<string, unknown> } } };
+
 const redocBundle = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
 export const OPENAPI_PATH = '/api/schema/';
 
@@ -37,6 +39,17 @@ export const openApiPlugin = fp(
             },
           },
         },
+      },
+      // PATCH bodies are JSON merge patches (RFC 7396): both media types parse to the same schema.
+      transformObject: (documentObject) => {
+        const document =
+          'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject;
+        for (const operations of Object.values(document.paths ?? {}) as PathItem[]) {
+          const content = operations.patch?.requestBody?.content;
+          if (content?.['application/json'])
+            content['application/merge-patch+json'] = content['application/json'];
+        }
+        return document;
       },
       // Shared schemas keep their $id as their component name (e.g. components.schemas.Problem).
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
