@@ -72,11 +72,7 @@ export async function insertOrder(
         select ${customers.ownerId}, ${customers.id}, ${customers.code},
                ${terms.item}::varchar, ${terms.quantity}::integer, ${terms.pricePerUnit}::numeric
         from ${customers} where ${customerMatching(actor, ref)}
-        returning ${sql.raw(
-          Object.entries(orderColumnNames)
-            .map(([key, column]) => `${column} as "${key}"`)
-            .join(', '),
-        )}`,
+        returning ${returningOrder}`,
   );
   return row && orderFromRaw(row);
 }
