@@ -197,6 +197,32 @@ export const problemPlugin = fp(
       return sendProblem(request, reply, problem);
     });
 
+    // Each problem `type` URI resolves to a description of that kind of problem.
+    app.get(
+      '/problems/:code',
+      {
+        schema: {
+          operationId: 'problemType',
+          summary: 'What an error code means',
+          tags: ['meta'],
+          params: Type.Object({ code: Type.String({ maxLength: 50 }) }, { additionalProperties: false }),
+          response: {
+            200: Type.Object(
+              { error: Type.String(), title: Type.String(), status: Type.Integer() },
+              { additionalProperties: false, title: 'Problem type' },
+            ),
+            ...problemResponses(),
+          },
+        },
+      },
+      async (request) => {
+        const { code } = request.params as { code: string };
+        if (!Object.hasOwn(errorCatalogue, code))
+          throw new AppError('not_found', `No problem type is called ${code}.`);
+        return { error: code, ...errorCatalogue[code as ErrorCode] };
+      },
+    );
+
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
       const allowed = METHODS.filter((method) => app.findRoute({ method, url: path }));

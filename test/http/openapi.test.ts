@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../helpers/api.js';
 import { useTestApp } from '../helpers/app.js';
 
 const t = useTestApp();
@@ -24,5 +25,18 @@ describe('OpenAPI document', () => {
         );
       }
     }
+  });
+});
+
+describe('problem types', () => {
+  it('when a problem type URI is followed, then it describes that error code; an unknown one is 404', async () => {
+    const { api } = await signIn(t);
+    const missing = await api.get('/api/v1/customers/999999999/');
+    const found = await api.get(new URL(missing.data.type).pathname);
+    expect(found.statusCode).toBe(200);
+    expect(found.data).toEqual({ error: 'not_found', title: 'Not found', status: 404 });
+    const unknown = await api.get('/problems/no_such_error');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.data.error).toBe('not_found');
   });
 });
