@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
-import { assertReadOnlyUnchanged, sentReadOnlyFields } from '../http/read-only.js';
+import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
 import { pageLinks } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
@@ -43,13 +43,6 @@ export function toCustomerV1(row: CustomerRow, request: FastifyRequest): Custome
 const tags = ['customers'];
 const security = [{ apiToken: [] }];
 
-/** Read-only fields echoed in a PUT/PATCH must equal the current ones; this costs a read only when some are sent. */
-async function checkEchoedFields(request: FastifyRequest, id: number, body: Record<string, unknown>) {
-  if (sentReadOnlyFields(body, customerReadOnlyFields).length === 0) return;
-  const current = toCustomerV1(await getCustomer(ctxOf(request), id), request);
-  assertReadOnlyUnchanged(body, customerReadOnlyFields, current);
-}
-
 export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/customers/',
@@ -89,7 +82,7 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      assertReadOnlyUnchanged(request.body, customerReadOnlyFields);
+      refuseReadOnlyFields(request.body, customerReadOnlyFields);
       const { first_name, second_name, phone, code } = request.body;
       const row = await createCustomer(ctxOf(request), {
         firstName: first_name,
@@ -117,61 +110,46 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => toCustomerV1(await getCustomer(ctxOf(request), request.params.id), request),
   );
 
-  app.put(
-    '/customers/:id/',
-    {
+  for (const [method, body, operationId, summary, description] of [
+    [
+      'PUT',
+      ReplaceCustomerBody,
+      'replaceCustomer',
+      'Replace a customer',
+      'Every writable field is required.',
+    ],
+    [
+      'PATCH',
+      UpdateCustomerBody,
+      'updateCustomer',
+      'Change some fields of a customer',
+      'JSON merge patch (RFC 7396).',
+    ],
+  ] as const) {
+    app.route({
+      method,
+      url: '/customers/:id/',
       schema: {
-        operationId: 'replaceCustomer',
-        summary: 'Replace a customer',
-        description: 'Every writable field is required; read-only fields may be sent back unchanged.',
+        operationId,
+        summary,
+        description: `${description} Read-only fields may be sent back unchanged.`,
         tags,
         security,
         params: IdParams,
-        body: ReplaceCustomerBody,
+        body,
         response: { 200: CustomerV1, ...problemResponses(409) },
       },
-    },
-    async (request) => {
-      const { id } = request.params;
-      await checkEchoedFields(request, id, request.body);
-      const { first_name, second_name, phone, code } = request.body;
-      const row = await updateCustomer(ctxOf(request), id, {
-        firstName: first_name,
-        secondName: second_name,
-        phone,
-        code,
-      });
-      return toCustomerV1(row, request);
-    },
-  );
-
-  app.patch(
-    '/customers/:id/',
-    {
-      schema: {
-        operationId: 'updateCustomer',
-        summary: 'Change some fields of a customer',
-        description: 'JSON merge patch (RFC 7396): only the given fields change.',
-        tags,
-        security,
-        params: IdParams,
-        body: UpdateCustomerBody,
-        response: { 200: CustomerV1, ...problemResponses(409) },
+      handler: async (request) => {
+        const { id } = request.params;
+        await assertEchoedFieldsUnchanged(request.body, customerReadOnlyFields, async () =>
+          toCustomerV1(await getCustomer(ctxOf(request), id), request),
+        );
+        const { first_name, second_name, phone, code } = request.body;
+        const changes = { firstName: first_name, secondName: second_name, phone, code };
+        return toCustomerV1(await updateCustomer(ctxOf(request), id, changes), request);
       },
-    },
-    async (request) => {
-      const { id } = request.params;
-      await checkEchoedFields(request, id, request.body);
-      const { first_name, second_name, phone, code } = request.body;
-      const row = await updateCustomer(ctxOf(request), id, {
-        firstName: first_name,
-        secondName: second_name,
-        phone,
-        code,
-      });
-      return toCustomerV1(row, request);
-    },
-  );
+    });
+  }
 
   app.delete(
     '/customers/:id/',

@@ -1,21 +1,12 @@
 import { AppError, type FieldError } from '../shared/errors.js';
 
-/** Names of the read-only fields that the client sent. */
-export function sentReadOnlyFields(body: object, fields: readonly string[]): string[] {
-  return fields.filter((field) => field in body);
-}
-
-/**
- * A client may send back read-only fields it read (so it can PUT what it GOT), but only unchanged.
- * `current` is the resource as it would be shown now; without it (a create) no read-only field is accepted.
- */
-export function assertReadOnlyUnchanged(
+function assertUnchanged(
   body: Record<string, unknown>,
   fields: readonly string[],
   current?: Record<string, unknown>,
-): void {
-  const errors: FieldError[] = sentReadOnlyFields(body, fields)
-    .filter((field) => current === undefined || body[field] !== current[field])
+) {
+  const errors: FieldError[] = fields
+    .filter((field) => field in body && (current === undefined || body[field] !== current[field]))
     .map((field) => ({
       field,
       code: 'read_only',
@@ -27,4 +18,21 @@ export function assertReadOnlyUnchanged(
   if (errors.length > 0) {
     throw new AppError('read_only_field', errors.map((e) => e.message).join(' '), errors);
   }
+}
+
+/** A create accepts no read-only field: the server sets them all. */
+export function refuseReadOnlyFields(body: Record<string, unknown>, fields: readonly string[]): void {
+  assertUnchanged(body, fields);
+}
+
+/**
+ * A client may send back the read-only fields it read (so it can PUT what it GOT), but only unchanged.
+ * `current` gives the resource as it is shown now; it is loaded only when such a field was sent.
+ */
+export async function assertEchoedFieldsUnchanged(
+  body: Record<string, unknown>,
+  fields: readonly string[],
+  current: () => Promise<Record<string, unknown>>,
+): Promise<void> {
+  if (fields.some((field) => field in body)) assertUnchanged(body, fields, await current());
 }

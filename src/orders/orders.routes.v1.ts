@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
-import { assertReadOnlyUnchanged, sentReadOnlyFields } from '../http/read-only.js';
+import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
 import { pageLinks } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
@@ -64,12 +64,6 @@ function orderInput(body: {
   };
 }
 
-async function checkEchoedFields(request: FastifyRequest, id: number, body: Record<string, unknown>) {
-  if (sentReadOnlyFields(body, orderReadOnlyFields).length === 0) return;
-  const current = toOrderV1(await getOrder(ctxOf(request), id), request);
-  assertReadOnlyUnchanged(body, orderReadOnlyFields, current);
-}
-
 const tags = ['orders'];
 const security = [{ apiToken: [] }];
 
@@ -126,7 +120,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      assertReadOnlyUnchanged(request.body, orderReadOnlyFields);
+      refuseReadOnlyFields(request.body, orderReadOnlyFields);
       const { item, quantity, price_per_unit } = request.body;
       const row = await createOrder(ctxOf(request), {
         ...orderInput(request.body),
@@ -181,7 +175,9 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       },
       handler: async (request) => {
         const { id } = request.params;
-        await checkEchoedFields(request, id, request.body);
+        await assertEchoedFieldsUnchanged(request.body, orderReadOnlyFields, async () =>
+          toOrderV1(await getOrder(ctxOf(request), id), request),
+        );
         return toOrderV1(await change(ctxOf(request), id, orderInput(request.body)), request);
       },
     });
