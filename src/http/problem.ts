@@ -106,6 +106,14 @@ const ajvCodes: Record<string, string> = {
   minProperties: 'empty',
 };
 
+function messageOf(e: ErrorObject, custom: string | undefined): string {
+  if (e.keyword === 'required') return 'This field is required.';
+  if (e.keyword === 'additionalProperties') return 'This field is not part of the resource; remove it.';
+  if (e.keyword === 'enum') return `Must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}.`;
+  if (custom && e.keyword !== 'type') return custom;
+  return `Must ${e.message?.replace(/^must /, '') ?? 'be valid'}.`;
+}
+
 /** Turns Ajv errors into one entry per failing field, with the schema's own wording when it has one. */
 function fieldErrorsFromAjv(errors: ErrorObject[], context: string | undefined): FieldError[] {
   const byField = new Map<string, FieldError>();
@@ -123,17 +131,7 @@ function fieldErrorsFromAjv(errors: ErrorObject[], context: string | undefined):
       byField.set(field, { field, code: e.params.code, message: e.message ?? 'Is not valid.' });
       continue;
     }
-    const message =
-      e.keyword === 'required'
-        ? 'This field is required.'
-        : e.keyword === 'additionalProperties'
-          ? 'This field is not part of the resource; remove it.'
-          : e.keyword === 'enum'
-            ? `Must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}.`
-            : custom && e.keyword !== 'type'
-              ? custom
-              : `Must ${e.message?.replace(/^must /, '') ?? 'be valid'}.`;
-    byField.set(field, { field, code: ajvCodes[e.keyword] ?? e.keyword, message });
+    byField.set(field, { field, code: ajvCodes[e.keyword] ?? e.keyword, message: messageOf(e, custom) });
   }
   return [...byField.values()];
 }
@@ -149,29 +147,26 @@ function toAppError(error: FastifyError): AppError {
       details,
     );
   }
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('invalid_json', `The body is not valid JSON: ${error.message}`);
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('payload_too_large', 'The request body is larger than the server accepts.');
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError(
-        'unsupported_media_type',
-        'Send the body as application/json (or application/merge-patch+json for PATCH).',
-        undefined,
-        { accept: 'application/json, application/merge-patch+json' },
-      );
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('validation_error', 'Content-Length does not match the body.');
-  }
   // secure-json-parse refuses __proto__ and constructor keys with a SyntaxError.
-  if (error instanceof SyntaxError)
+  if (
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    error instanceof SyntaxError
+  ) {
     return new AppError('invalid_json', `The body is not valid JSON: ${error.message}`);
+  }
   const status = error.statusCode ?? 500;
-  if (status === 413)
-    return new AppError('payload_too_large', 'The request is larger than the server accepts.');
-  if (status === 415) return new AppError('unsupported_media_type', 'Unsupported media type.');
+  if (status === 413) {
+    return new AppError('payload_too_large', 'The request body is larger than the server accepts.');
+  }
+  if (status === 415) {
+    return new AppError(
+      'unsupported_media_type',
+      'Send the body as application/json (or application/merge-patch+json for PATCH).',
+      undefined,
+      { accept: 'application/json, application/merge-patch+json' },
+    );
+  }
   if (status >= 400 && status < 500) return new AppError('validation_error', error.message);
   if (status === 503)
     return new AppError('service_unavailable', 'The service is not available; try again shortly.');
