@@ -7,6 +7,9 @@ export function generateCustomerCode(): string {
   return Array.from({ length: 5 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
-export function normaliseCode(code: string): string {
-  return code.toUpperCase();
+/** Codes are case-insensitive and stored upper-case; an absent code stays absent. */
+export function normaliseCode(code: string): string;
+export function normaliseCode(code: string | undefined): string | undefined;
+export function normaliseCode(code: string | undefined): string | undefined {
+  return code?.toUpperCase();
 }

@@ -33,7 +33,7 @@ function normalise(input: Partial<CustomerInput>): Partial<CustomerValues> {
   if (input.secondName !== undefined)
     values.secondName = trimmedText('second_name', input.secondName, errors);
   if (input.phone !== undefined) values.phone = normalisePhone(input.phone, errors);
-  if (input.code !== undefined) values.code = normaliseCode(input.code);
+  values.code = normaliseCode(input.code);
   assertNoFieldErrors(errors);
   return values;
 }
@@ -52,7 +52,7 @@ export function listCustomers(ctx: Ctx, filters: CustomerFilters & { ordering?: 
   const ordering = parseOrdering(filters.ordering, repository.customerSortFields, [
     { field: 'id', descending: false },
   ]);
-  const code = filters.code === undefined ? undefined : normaliseCode(filters.code);
+  const code = normaliseCode(filters.code);
   return repository.listCustomers(ctx.db, ctx.actor, { ...filters, code }, page, ordering);
 }
 
@@ -70,9 +70,9 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput): Promise<Cu
     try {
       return await repository.insertCustomer(ctx.db, ctx.actor.userId, { ...values, code });
     } catch (error) {
-      if (!isCodeTaken(error) || values.code !== undefined || attempt === GENERATED_CODE_ATTEMPTS) {
-        throw isCodeTaken(error) ? codeTaken(code) : error;
-      }
+      if (!isCodeTaken(error)) throw error;
+      // A code the client chose is theirs to change; a generated one is drawn again.
+      if (values.code !== undefined || attempt === GENERATED_CODE_ATTEMPTS) throw codeTaken(code);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Actor, Ctx } from '../auth/actor.js';
+import { normaliseCode } from '../customers/customers.rules.js';
 import type { Database } from '../db/client.js';
 import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
 import { canonicalMoney, isPositiveMoney } from '../shared/money.js';
@@ -22,7 +23,10 @@ export interface OrderInput extends CustomerRef, OrderTerms {
 }
 
 function normaliseRef(ref: CustomerRef): CustomerRef {
-  return { customerId: ref.customerId, customerCode: ref.customerCode?.toUpperCase() };
+  return {
+    customerId: ref.customerId,
+    customerCode: normaliseCode(ref.customerCode),
+  };
 }
 
 function normaliseTerms(input: Partial<OrderTerms>, errors: FieldError[]): Partial<OrderTerms> {
@@ -62,7 +66,7 @@ const sortFallback = [{ field: 'time_placed' as const, descending: true }];
 
 export function listOrders(ctx: Ctx, filters: OrderFilters & { ordering?: string }, page: PageRequest) {
   const ordering = parseOrdering(filters.ordering, repository.orderSortFields, sortFallback);
-  const customerCode = filters.customerCode?.toUpperCase();
+  const customerCode = normaliseCode(filters.customerCode);
   return repository.listOrders(ctx.db, ctx.actor, { ...filters, customerCode }, page, ordering);
 }
 
