@@ -1,7 +1,11 @@
 import accepts from '@fastify/accepts';
+import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authPlugin } from './auth/auth.plugin.js';
+import { meRoutesV1, signInRoutesV1 } from './auth/auth.routes.v1.js';
+import type { OidcClient } from './auth/oidc.service.js';
+import type { ProviderTokenAuthenticator } from './auth/provider-tokens.service.js';
 import type { TokenAuthenticator } from './auth/tokens.service.js';
 import type { Config } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
@@ -19,6 +23,8 @@ export interface AppDeps {
   config: Config;
   db: Database;
   tokens: TokenAuthenticator;
+  oidc: OidcClient | undefined;
+  providerTokens: ProviderTokenAuthenticator | undefined;
   version: string;
   /** Extra logger settings (tests silence it, the server may pretty-print). */
   logger?: FastifyServerOptions['logger'];
@@ -54,14 +60,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(urlsPlugin, { publicUrl: config.PUBLIC_URL });
   await app.register(problemPlugin);
   await app.register(accepts);
-  await app.register(openApiPlugin, { version: deps.version });
+  await app.register(cookie);
+  await app.register(openApiPlugin, { version: deps.version, oidcIssuer: deps.oidc?.settings.issuer });
 
   await app.register(
     async (api) => {
       await api.register(negotiationPlugin);
       await api.register(metaRoutesV1);
+      await api.register(signInRoutesV1, { oidc: deps.oidc, sessionTtlSeconds: config.SESSION_TTL_SECONDS });
       await api.register(async (owned) => {
-        await owned.register(authPlugin, { tokens: deps.tokens });
+        await owned.register(authPlugin, {
+          tokens: deps.tokens,
+          providerTokens: deps.providerTokens,
+          sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
+        });
+        await owned.register(meRoutesV1);
         await owned.register(customersRoutesV1);
         await owned.register(ordersRoutesV1);
       });

@@ -51,7 +51,76 @@ export const ConfigSchema = Type.Object({
   AUTH_CACHE_TTL_MS: Type.Integer({
     default: 5000,
     minimum: 0,
-    description: 'How long a verified API token is trusted before it is looked up again (0 = every request).',
+    description:
+      'How long a verified API token, provider JWT or userinfo answer is trusted before it is checked again (0 = every request).',
+  }),
+  OIDC_ISSUER: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^\\s?#]+$',
+      description:
+        'OpenID provider to sign people in with, found by discovery, e.g. `https://accounts.google.com`. Unset: API tokens only. `http://` only for a provider on loopback.',
+    }),
+  ),
+  OIDC_CLIENT_ID: Type.Optional(
+    Type.String({ minLength: 1, description: 'Client id registered at the provider.' }),
+  ),
+  OIDC_CLIENT_SECRET: Type.Optional(
+    Type.String({ minLength: 1, description: 'Client secret registered at the provider (never logged).' }),
+  ),
+  OIDC_REDIRECT_URI: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^\\s?#]+$',
+      description:
+        'Callback URL registered at the provider. Default: `PUBLIC_URL` (or `http://localhost:PORT`) + `/api/v1/api-auth/callback/`.',
+    }),
+  ),
+  OIDC_SCOPES: Type.String({
+    default: 'openid email profile',
+    pattern: '(^|\\s)openid(\\s|$)',
+    description: 'Scopes asked for at sign-in; must include `openid`.',
+  }),
+  OIDC_AUDIENCE: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        "This API's identifier at the provider: bearer JWTs must carry it in `aud`. Unset: provider bearer tokens are checked at its userinfo endpoint.",
+    }),
+  ),
+  OIDC_ALLOWED_DOMAINS: Type.String({
+    default: '',
+    description:
+      'Comma-separated domains allowed to sign in, checked against the `hd` claim (Google Workspace) or else the verified email domain. Empty: any.',
+  }),
+  OIDC_ADMIN_EMAILS: Type.String({
+    default: '',
+    description: 'Comma-separated emails that get the `admin` role at sign-in; everyone else is `staff`.',
+  }),
+  OIDC_ROLES_CLAIM: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        "Claim listing the person's roles (e.g. `roles`, `groups`); holding `OIDC_ADMIN_ROLE` makes them admin.",
+    }),
+  ),
+  OIDC_ADMIN_ROLE: Type.String({
+    default: 'admin',
+    minLength: 1,
+    description: 'Value of `OIDC_ROLES_CLAIM` that means admin.',
+  }),
+  OIDC_JWKS_COOLDOWN_MS: Type.Integer({
+    default: 30000,
+    minimum: 0,
+    description: "Least time between two fetches of the provider's keys when a token names an unknown key.",
+  }),
+  SESSION_TTL_SECONDS: Type.Integer({
+    default: 43200,
+    minimum: 60,
+    description: 'Longest life of a browser session, whatever its activity.',
+  }),
+  SESSION_IDLE_SECONDS: Type.Integer({
+    default: 3600,
+    minimum: 60,
+    description: 'A browser session unused for this long ends.',
   }),
 });
 
@@ -75,5 +144,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
+  checkOidc(value);
   return value;
+}
+
+const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;
+
+/** Rules that span several OIDC settings. */
+function checkOidc(config: Config): void {
+  const problems: string[] = [];
+  if (!config.OIDC_ISSUER) {
+    const needsIssuer = (
+      ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_AUDIENCE'] as const
+    ).filter((key) => config[key] !== undefined);
+    if (needsIssuer.length > 0) problems.push(`${needsIssuer.join(', ')} need OIDC_ISSUER`);
+  } else {
+    if (!config.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID is required with OIDC_ISSUER');
+    if (!config.OIDC_CLIENT_SECRET) problems.push('OIDC_CLIENT_SECRET is required with OIDC_ISSUER');
+    if (config.OIDC_ISSUER.startsWith('http:') && !LOOPBACK.test(config.OIDC_ISSUER)) {
+      problems.push('OIDC_ISSUER must use https (http only for a provider on localhost)');
+    }
+    // ID tokens carry the client id as audience: accepting it would let an ID token act as an access token.
+    if (config.OIDC_AUDIENCE && config.OIDC_AUDIENCE === config.OIDC_CLIENT_ID) {
+      problems.push('OIDC_AUDIENCE must name the API, not the client (OIDC_CLIENT_ID)');
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+/** A comma-separated setting as a list of lower-case entries. */
+export function listSetting(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
 }

@@ -1,4 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { OidcClient, oidcSettings } from './auth/oidc.service.js';
+import {
+  createProviderTokenAuthenticator,
+  type ProviderTokenAuthenticator,
+} from './auth/provider-tokens.service.js';
 import { createTokenAuthenticator, type TokenAuthenticator } from './auth/tokens.service.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from './db/client.js';
@@ -7,6 +12,9 @@ export interface Deps {
   config: Config;
   database: DatabaseHandle;
   tokens: TokenAuthenticator;
+  /** The OpenID relying party and its bearer tokens, when OIDC_ISSUER is set. */
+  oidc: OidcClient | undefined;
+  providerTokens: ProviderTokenAuthenticator | undefined;
   version: string;
 }
 
@@ -32,10 +40,14 @@ export async function createDeps(
     await database.close();
     throw error;
   }
+  const settings = oidcSettings(config);
+  const oidc = settings ? new OidcClient(settings) : undefined;
   return {
     config,
     database,
     tokens: createTokenAuthenticator(database.db, config.AUTH_CACHE_TTL_MS),
+    oidc,
+    providerTokens: oidc && createProviderTokenAuthenticator(database.db, oidc, config.AUTH_CACHE_TTL_MS),
     version,
   };
 }

@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { bootstrapAdmin } from './auth/bootstrap.js';
+import { OidcSetupError } from './auth/oidc.service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseInUseError } from './db/client.js';
 import { createDeps } from './deps.js';
@@ -9,6 +10,23 @@ async function main() {
   const deps = await createDeps(config);
   const app = await buildApp({ ...deps, db: deps.database.db });
   app.log.info({ database: deps.database.kind, location: deps.database.location }, 'database ready');
+
+  if (!deps.oidc) {
+    app.log.info('OpenID Connect sign-in is off (OIDC_ISSUER is unset): API tokens only');
+  } else {
+    const { issuer } = deps.oidc.settings;
+    try {
+      await deps.oidc.start();
+      app.log.info({ issuer }, 'OpenID Connect sign-in is on');
+    } catch (error) {
+      if (error instanceof OidcSetupError) throw error;
+      // A provider that is briefly down must not keep the API (and its API tokens) down.
+      app.log.error(
+        { issuer },
+        `OIDC_ISSUER ${issuer} cannot be reached (${error instanceof Error ? error.message : String(error)}); sign-in will work once it answers, API tokens work now`,
+      );
+    }
+  }
 
   if (config.NODE_ENV !== 'production') {
     const bootstrap = await bootstrapAdmin(deps.database.db);
@@ -37,7 +55,11 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseInUseError ||
+    error instanceof OidcSetupError
+  ) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

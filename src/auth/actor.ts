@@ -9,8 +9,12 @@ export interface Actor {
   userId: number;
   email: string;
   role: Role;
-  authMethod: 'api_token';
+  authMethod: AuthMethod;
 }
+
+/** How the caller proved who they are: an Orderly API token, a browser session, or a provider token. */
+export const authMethods = ['api_token', 'session', 'oidc_jwt', 'oidc_userinfo'] as const;
+export type AuthMethod = (typeof authMethods)[number];
 
 /** What every domain function receives: the database (or transaction) and the caller. */
 export interface Ctx {

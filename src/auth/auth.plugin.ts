@@ -1,47 +1,106 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { publicOrigin } from '../http/urls.js';
 import { AppError } from '../shared/errors.js';
 import type { Actor } from './actor.js';
-import type { TokenAuthenticator } from './tokens.service.js';
+import type { ProviderTokenAuthenticator } from './provider-tokens.service.js';
+import { authenticateSession, csrfTokenMatches, type SessionAuth } from './sessions.service.js';
+import { TOKEN_PREFIX, type TokenAuthenticator } from './tokens.service.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the auth plugin on every authenticated route. */
     actor: Actor;
+    /** The browser session, when the caller authenticated with the session cookie. */
+    session: SessionAuth | undefined;
   }
 }
 
+export const SESSION_COOKIE = 'orderly_session';
+export const CSRF_COOKIE = 'orderly_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
 const REALM = 'Bearer realm="orderly"';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AuthOptions {
+  tokens: TokenAuthenticator;
+  /** Present when OpenID Connect is configured. */
+  providerTokens: ProviderTokenAuthenticator | undefined;
+  sessionIdleSeconds: number;
+}
+
+/** A 401 always says how to authenticate (RFC 9110 §11.6.1); a bad bearer token says so (RFC 6750 §3). */
+function withChallenge(error: unknown, challenge: string): unknown {
+  if (!(error instanceof AppError) || error.status !== 401) return error;
+  return new AppError(error.code, error.message, error.details, {
+    ...error.headers,
+    'www-authenticate': challenge,
+  });
+}
 
 /**
- * Requires `Authorization: Bearer <token>` on every route of the scope it is registered in.
- * Failures are 401 with WWW-Authenticate (RFC 6750); the token itself is never logged.
+ * A cookie-authenticated request that changes something must come from our own pages: the
+ * session's CSRF token in X-CSRF-Token, or a browser's own word that it is same-origin
+ * (Sec-Fetch-Site, else Origin). Bearer-authenticated requests cannot be forged cross-site.
+ */
+function checkCsrf(request: FastifyRequest, session: SessionAuth): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const header = request.headers[CSRF_HEADER];
+  if (csrfTokenMatches(typeof header === 'string' ? header : undefined, session.csrfToken)) return;
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'same-origin') return;
+  if (site === undefined && request.headers.origin === publicOrigin(request)) return;
+  throw new AppError(
+    'csrf_failed',
+    `A request authenticated by the session cookie must send the session's CSRF token in ${CSRF_HEADER} (it is in the ${CSRF_COOKIE} cookie and at GET /api/v1/me/).`,
+  );
+}
+
+async function authenticateBearer(token: string, options: AuthOptions): Promise<Actor> {
+  if (token.startsWith(TOKEN_PREFIX)) return options.tokens.authenticate(token);
+  if (options.providerTokens) return options.providerTokens.authenticate(token);
+  throw new AppError('invalid_token', 'The token is invalid, expired or revoked.');
+}
+
+/**
+ * Authenticates every route of the scope it is registered in: `Authorization: Bearer` with an
+ * API token or (with OIDC) a provider access token, else the browser session cookie.
+ * Tokens and cookies are never logged.
  */
 export const authPlugin = fp(
-  async (app: FastifyInstance, options: { tokens: TokenAuthenticator }) => {
+  async (app: FastifyInstance, options: AuthOptions) => {
     app.decorateRequest('actor', null as unknown as Actor);
+    app.decorateRequest('session', undefined);
     app.addHook('onRequest', async (request) => {
       const header = request.headers.authorization;
-      if (!header) {
-        throw new AppError(
-          'unauthorized',
-          'Send an API token as "Authorization: Bearer <token>".',
-          undefined,
-          {
-            'www-authenticate': REALM,
-          },
+      if (header !== undefined) {
+        const token = /^Bearer +(\S+) *$/i.exec(header)?.[1];
+        try {
+          if (!token) throw new AppError('invalid_token', 'Send a token as "Authorization: Bearer <token>".');
+          request.actor = await authenticateBearer(token, options);
+        } catch (error) {
+          request.log.info({ scheme: header.split(' ')[0]?.slice(0, 20) }, 'bearer authentication failed');
+          throw withChallenge(error, `${REALM}, error="invalid_token"`);
+        }
+        return;
+      }
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie === undefined) {
+        throw withChallenge(
+          new AppError('unauthorized', 'Send an API token as "Authorization: Bearer <token>", or sign in.'),
+          REALM,
         );
       }
-      const match = /^Bearer +(\S+) *$/i.exec(header);
-      const actor = match?.[1] ? await options.tokens.authenticate(match[1]) : undefined;
-      if (!actor) {
-        request.log.info({ scheme: header.split(' ')[0]?.slice(0, 20) }, 'authentication failed');
-        throw new AppError('unauthorized', 'The token is invalid, expired or revoked.', undefined, {
-          'www-authenticate': `${REALM}, error="invalid_token"`,
-        });
+      try {
+        const session = await authenticateSession(request.server.db, cookie, options.sessionIdleSeconds);
+        checkCsrf(request, session);
+        request.session = session;
+        request.actor = session.actor;
+      } catch (error) {
+        throw withChallenge(error, REALM);
       }
-      request.actor = actor;
     });
   },
-  { name: 'auth' },
+  { name: 'auth', dependencies: ['@fastify/cookie'] },
 );

@@ -13,7 +13,8 @@ export async function insertToken(
 }
 
 /**
- * Finds the live token with this hash, for an enabled user, and records its use: one round trip.
+ * Finds the live token with this hash and records its use: one round trip. A disabled user's
+ * token is found too, so that the caller can say why it is refused.
  */
 export async function useToken(db: Database, tokenHash: string) {
   const [row] = await db
@@ -26,10 +27,15 @@ export async function useToken(db: Database, tokenHash: string) {
         eq(users.id, apiTokens.userId),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
-        eq(users.disabled, false),
       ),
     )
-    .returning({ userId: users.id, email: users.email, role: users.role, expiresAt: apiTokens.expiresAt });
+    .returning({
+      userId: users.id,
+      email: users.email,
+      role: users.role,
+      disabled: users.disabled,
+      expiresAt: apiTokens.expiresAt,
+    });
   return row;
 }
 

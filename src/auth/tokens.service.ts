@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/client.js';
 import { AppError } from '../shared/errors.js';
 import type { Actor } from './actor.js';
+import { credentialCache } from './credential-cache.js';
 import {
   insertToken,
   listTokensOfUser,
@@ -42,12 +43,15 @@ export async function createToken(
 export const listTokens = listTokensOfUser;
 
 export interface TokenAuthenticator {
-  /** The actor for a bearer token, or undefined when it is unknown, expired, revoked or its user disabled. */
-  authenticate(token: string): Promise<Actor | undefined>;
+  /** The actor for an API token; throws invalid_token (unknown, expired, revoked) or account_disabled. */
+  authenticate(token: string): Promise<Actor>;
   revoke(id: number): Promise<TokenRow>;
 }
 
-const MAX_CACHED = 10_000;
+export const invalidToken = (message = 'The token is invalid, expired or revoked.') =>
+  new AppError('invalid_token', message);
+
+export const accountDisabled = () => new AppError('account_disabled', 'This account is disabled.');
 
 /**
  * Verifies API tokens against the database, trusting a verified token for `cacheTtlMs`
@@ -55,34 +59,21 @@ const MAX_CACHED = 10_000;
  * Revocation in this process takes effect at once; in other processes within `cacheTtlMs`.
  */
 export function createTokenAuthenticator(db: Database, cacheTtlMs: number): TokenAuthenticator {
-  const cache = new Map<string, { actor: Actor; until: number }>();
-  const inFlight = new Map<string, Promise<Actor | undefined>>();
-
-  async function lookUp(tokenHash: string): Promise<Actor | undefined> {
+  const cache = credentialCache<Actor>();
+  const lookUp = (tokenHash: string) => async () => {
     const row = await useToken(db, tokenHash);
-    if (!row) return undefined;
+    if (!row) throw invalidToken();
+    if (row.disabled) throw accountDisabled();
     const actor: Actor = { userId: row.userId, email: row.email, role: row.role, authMethod: 'api_token' };
-    if (cacheTtlMs > 0) {
-      if (cache.size >= MAX_CACHED) cache.clear();
-      const until = Math.min(Date.now() + cacheTtlMs, row.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY);
-      cache.set(tokenHash, { actor, until });
-    }
-    return actor;
-  }
+    const until = Math.min(Date.now() + cacheTtlMs, row.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    return { value: actor, until };
+  };
 
   return {
     async authenticate(token) {
-      if (!TOKEN_SHAPE.test(token)) return undefined;
+      if (!TOKEN_SHAPE.test(token)) throw invalidToken();
       const tokenHash = hashToken(token);
-      const cached = cache.get(tokenHash);
-      if (cached && cached.until > Date.now()) return cached.actor;
-      // Concurrent requests with the same token share one lookup.
-      let pending = inFlight.get(tokenHash);
-      if (!pending) {
-        pending = lookUp(tokenHash).finally(() => inFlight.delete(tokenHash));
-        inFlight.set(tokenHash, pending);
-      }
-      return pending;
+      return cache.get(tokenHash, lookUp(tokenHash));
     },
     async revoke(id) {
       const row = await revokeTokenById(db, id);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../http/context.js';
+import { AUTHENTICATED } from '../http/docs.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
@@ -41,7 +42,6 @@ export function toCustomerV1(row: CustomerRow, request: FastifyRequest): Custome
 }
 
 const tags = ['customers'];
-const security = [{ apiToken: [] }];
 
 export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -52,9 +52,9 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'List customers',
         description: 'Staff see their own customers; admins see all and may filter by `owner`.',
         tags,
-        security,
+        security: AUTHENTICATED,
         querystring: CustomerListQuery,
-        response: { 200: CustomerPageV1, ...problemResponses() },
+        response: { 200: CustomerPageV1, ...problemResponses(403, 503) },
       },
     },
     async (request) => {
@@ -76,9 +76,9 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Create a customer',
         description: 'The caller owns the new customer. A missing `code` is generated.',
         tags,
-        security,
+        security: AUTHENTICATED,
         body: CreateCustomerBody,
-        response: { 201: CustomerV1, ...problemResponses(409) },
+        response: { 201: CustomerV1, ...problemResponses(403, 409, 503) },
       },
     },
     async (request, reply) => {
@@ -102,9 +102,9 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'getCustomer',
         summary: 'Get a customer',
         tags,
-        security,
+        security: AUTHENTICATED,
         params: IdParams,
-        response: { 200: CustomerV1, ...problemResponses() },
+        response: { 200: CustomerV1, ...problemResponses(403, 503) },
       },
     },
     async (request) => toCustomerV1(await getCustomer(ctxOf(request), request.params.id), request),
@@ -134,10 +134,10 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         summary,
         description: `${description} Read-only fields may be sent back unchanged.`,
         tags,
-        security,
+        security: AUTHENTICATED,
         params: IdParams,
         body,
-        response: { 200: CustomerV1, ...problemResponses(409) },
+        response: { 200: CustomerV1, ...problemResponses(403, 409, 503) },
       },
       handler: async (request) => {
         const { id } = request.params;
@@ -159,9 +159,9 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Delete a customer without orders',
         description: 'A customer who has orders is kept: 409 `customer_has_orders` with the count.',
         tags,
-        security,
+        security: AUTHENTICATED,
         params: IdParams,
-        response: { 204: { type: 'null', description: 'Deleted.' }, ...problemResponses(409) },
+        response: { 204: { type: 'null', description: 'Deleted.' }, ...problemResponses(403, 409, 503) },
       },
     },
     async (request, reply) => {

@@ -56,6 +56,65 @@ export const apiTokens = pgTable(
   (t) => [index('api_tokens_user_id_idx').on(t.userId)],
 );
 
+/** A person's account at an OpenID provider, keyed by issuer and subject (never by email). */
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    id: id(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    // The verified email the provider last reported, for people reading the table.
+    email: varchar('email', { length: 254 }).notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    lastLoginAt: timestamptz('last_login_at'),
+  },
+  (t) => [
+    unique('user_identities_issuer_subject_key').on(t.issuer, t.subject),
+    // One account per provider and user: a second account can never be linked to someone by email.
+    unique('user_identities_user_issuer_key').on(t.userId, t.issuer),
+    check('user_identities_subject_check', sql`char_length(${t.subject}) between 1 and 255`),
+  ],
+);
+
+/** Browser sessions, server-side so that every API instance sees a logout or a disabled user at once. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    // SHA-256 of the cookie's 256-bit random value; the value itself is never stored.
+    tokenHash: text('token_hash').notNull().unique('sessions_token_hash_key'),
+    csrfToken: text('csrf_token').notNull(),
+    // Kept for RP-initiated logout (`id_token_hint`).
+    idToken: text('id_token'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+/** A browser login in progress: what the callback must find again (state, nonce, PKCE verifier, next). */
+export const oidcLogins = pgTable(
+  'oidc_logins',
+  {
+    // SHA-256 of the login cookie's random value, which binds the callback to the browser that started it.
+    idHash: text('id_hash').primaryKey(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    returnTo: text('return_to').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [index('oidc_logins_expires_at_idx').on(t.expiresAt)],
+);
+
 export const customers = pgTable(
   'customers',
   {

@@ -4,16 +4,24 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { SESSION_COOKIE } from '../auth/auth.plugin.js';
 import { API_V1 } from './urls.js';
 
-type PathItem = { patch?: { requestBody?: { content?: Record<string, unknown> } } };
+type Operation = {
+  requestBody?: { content?: Record<string, unknown> };
+  security?: Record<string, string[]>[];
+};
+type PathItem = Record<string, Operation>;
 
 const redocBundle = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
 export const OPENAPI_PATH = '/api/schema/';
 
+/** Every authenticated operation accepts a bearer token or the browser session (and, with OIDC, a provider token). */
+export const AUTHENTICATED: Record<string, string[]>[] = [{ apiToken: [] }, { sessionCookie: [] }];
+
 /** Collects every route schema into the OpenAPI 3.1 document. Register before any route. */
 export const openApiPlugin = fp(
-  async (app: FastifyInstance, options: { version: string }) => {
+  async (app: FastifyInstance, options: { version: string; oidcIssuer: string | undefined }) => {
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
@@ -28,6 +36,7 @@ export const openApiPlugin = fp(
         tags: [
           { name: 'customers', description: 'People who place orders.' },
           { name: 'orders', description: 'Orders and their status: Pending → Closed | Cancelled.' },
+          { name: 'auth', description: 'Signing in with the OpenID provider, and who the caller is.' },
           { name: 'meta', description: 'Entry points.' },
         ],
         components: {
@@ -35,19 +44,43 @@ export const openApiPlugin = fp(
             apiToken: {
               type: 'http',
               scheme: 'bearer',
-              description: 'An API token from `orderly tokens create EMAIL` (shown once).',
+              description:
+                'An API token from `orderly tokens create EMAIL` (shown once), or, with OpenID Connect, an access token from the provider.',
             },
+            sessionCookie: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: SESSION_COOKIE,
+              description:
+                'The browser session from `GET /api/v1/api-auth/authenticate/`. Requests that change data also send `X-CSRF-Token`.',
+            },
+            ...(options.oidcIssuer
+              ? {
+                  openIdConnect: {
+                    type: 'openIdConnect',
+                    openIdConnectUrl: `${options.oidcIssuer}/.well-known/openid-configuration`,
+                    description:
+                      'Sign in with the OpenID provider; its access tokens are accepted as bearer tokens.',
+                  },
+                }
+              : {}),
           },
         },
       },
-      // PATCH bodies are JSON merge patches (RFC 7396): both media types parse to the same schema.
       transformObject: (documentObject) => {
         const document =
           'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject;
         for (const operations of Object.values(document.paths ?? {}) as PathItem[]) {
+          // PATCH bodies are JSON merge patches (RFC 7396): both media types parse to the same schema.
           const content = operations.patch?.requestBody?.content;
           if (content?.['application/json'])
             content['application/merge-patch+json'] = content['application/json'];
+          if (options.oidcIssuer) {
+            for (const operation of Object.values(operations)) {
+              if (operation.security?.length)
+                operation.security = [...operation.security, { openIdConnect: [] }];
+            }
+          }
         }
         return document;
       },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../http/context.js';
+import { AUTHENTICATED } from '../http/docs.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
@@ -65,7 +66,6 @@ function orderInput(body: {
 }
 
 const tags = ['orders'];
-const security = [{ apiToken: [] }];
 
 export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -77,9 +77,9 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Newest first by default. Staff see their own orders; admins see all and may filter by `owner`.',
         tags,
-        security,
+        security: AUTHENTICATED,
         querystring: OrderListQuery,
-        response: { 200: OrderPageV1, ...problemResponses() },
+        response: { 200: OrderPageV1, ...problemResponses(403, 503) },
       },
     },
     async (request) => {
@@ -114,9 +114,9 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Place an order',
         description: 'For a customer the caller can see, named by `customer`, `customer_code` or both.',
         tags,
-        security,
+        security: AUTHENTICATED,
         body: CreateOrderBody,
-        response: { 201: OrderV1, ...problemResponses() },
+        response: { 201: OrderV1, ...problemResponses(403, 503) },
       },
     },
     async (request, reply) => {
@@ -140,9 +140,9 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'getOrder',
         summary: 'Get an order',
         tags,
-        security,
+        security: AUTHENTICATED,
         params: IdParams,
-        response: { 200: OrderV1, ...problemResponses() },
+        response: { 200: OrderV1, ...problemResponses(403, 503) },
       },
     },
     async (request) => toOrderV1(await getOrder(ctxOf(request), request.params.id), request),
@@ -168,10 +168,10 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
           'Only Pending orders change; `status` may move Pending → Closed | Cancelled. ' +
           'Read-only fields may be sent back unchanged.',
         tags,
-        security,
+        security: AUTHENTICATED,
         params: IdParams,
         body,
-        response: { 200: OrderV1, ...problemResponses(409) },
+        response: { 200: OrderV1, ...problemResponses(403, 409, 503) },
       },
       handler: async (request) => {
         const { id } = request.params;
@@ -195,9 +195,9 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
           summary: `${status === 'Closed' ? 'Close' : 'Cancel'} a Pending order`,
           description: `Pending → ${status}. Any other current status is 409 \`invalid_transition\`.`,
           tags,
-          security,
+          security: AUTHENTICATED,
           params: IdParams,
-          response: { 200: OrderV1, ...problemResponses(409) },
+          response: { 200: OrderV1, ...problemResponses(403, 409, 503) },
         },
       },
       async (request) => toOrderV1(await transitionOrder(ctxOf(request), request.params.id, status), request),

@@ -6,8 +6,19 @@ export const errorCatalogue = {
   validation_error: { status: 400, title: 'The request is not valid' },
   invalid_json: { status: 400, title: 'The body is not valid JSON' },
   read_only_field: { status: 400, title: 'A read-only field cannot be changed' },
+  unsafe_redirect: { status: 400, title: 'The redirect target is not on this site' },
   unauthorized: { status: 401, title: 'Authentication is required' },
+  invalid_token: { status: 401, title: 'The bearer token is not valid' },
+  session_expired: { status: 401, title: 'The session has ended' },
+  invalid_login_state: { status: 401, title: 'The sign-in does not match one in progress' },
+  login_failed: { status: 401, title: 'The identity provider did not confirm the sign-in' },
+  email_not_verified: { status: 403, title: 'The email address is not verified' },
+  domain_not_allowed: { status: 403, title: 'This domain may not sign in' },
+  account_not_linked: { status: 403, title: 'No account is linked to this identity' },
+  account_disabled: { status: 403, title: 'The account is disabled' },
+  csrf_failed: { status: 403, title: 'Cross-site request refused' },
   not_found: { status: 404, title: 'Not found' },
+  oidc_disabled: { status: 404, title: 'Sign-in with OpenID Connect is not configured' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   not_acceptable: { status: 406, title: 'Not acceptable' },
   conflict: { status: 409, title: 'Conflict with the current state' },
@@ -18,6 +29,7 @@ export const errorCatalogue = {
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
+  oidc_unavailable: { status: 503, title: 'The identity provider cannot be reached' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -126,7 +126,7 @@ describe('authentication', () => {
     const response = await api.get(CUSTOMERS, { headers: { authorization } });
 
     // Assert
-    expectProblem(response, 401, 'unauthorized');
+    expectProblem(response, 401, 'invalid_token');
     expect(response.headers['www-authenticate']).toMatch(/^Bearer .*error="invalid_token"/);
   });
 
@@ -143,7 +143,7 @@ describe('authentication', () => {
     const response = await api.get(CUSTOMERS);
 
     // Assert
-    expectProblem(response, 401, 'unauthorized');
+    expectProblem(response, 401, 'invalid_token');
     expect(response.headers['www-authenticate']).toMatch(/error="invalid_token"/);
   });
 
@@ -157,7 +157,7 @@ describe('authentication', () => {
     const response = await client(t.app, token).get(CUSTOMERS);
 
     // Assert
-    expectProblem(response, 401, 'unauthorized');
+    expectProblem(response, 401, 'invalid_token');
     expect(response.headers['www-authenticate']).toMatch(/error="invalid_token"/);
   });
 
@@ -174,10 +174,10 @@ describe('authentication', () => {
     const response = await api.get(CUSTOMERS);
 
     // Assert
-    expectProblem(response, 401, 'unauthorized');
+    expectProblem(response, 401, 'invalid_token');
   });
 
-  test('when the token’s user is disabled, then 401', async () => {
+  test('when the token’s user is disabled, then 403 account_disabled', async () => {
     // Arrange
     const db = t.deps.database.db;
     const user = await createUser(db, { email: `disabled-${randomUUID()}@example.test`, role: 'staff' });
@@ -188,7 +188,7 @@ describe('authentication', () => {
     const response = await client(t.app, token).get(CUSTOMERS);
 
     // Assert
-    expectProblem(response, 401, 'unauthorized');
+    expectProblem(response, 403, 'account_disabled');
   });
 });
 

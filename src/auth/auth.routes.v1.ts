@@ -1,0 +1,216 @@
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AUTHENTICATED } from '../http/docs.js';
+import { problemResponses } from '../http/problem.js';
+import { API_V1, absoluteUrl, publicOrigin } from '../http/urls.js';
+import { AppError } from '../shared/errors.js';
+import { authMethods } from './actor.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from './auth.plugin.js';
+import type { OidcClient } from './oidc.service.js';
+import { completeLogin, endSession, LOGIN_TTL_SECONDS, startLogin } from './sessions.service.js';
+
+const AUTH_PATH = `${API_V1}/api-auth/`;
+const LOGIN_COOKIE = 'orderly_login';
+
+const AuthenticateQuery = Type.Object({
+  next: Type.Optional(
+    Type.String({
+      maxLength: 2000,
+      description: 'Where to land after signing in: a path or URL on this site. Default: the API root.',
+      examples: ['/api/v1/customers/'],
+    }),
+  ),
+});
+
+const CallbackQuery = Type.Object(
+  {
+    code: Type.Optional(Type.String({ maxLength: 4096 })),
+    state: Type.Optional(Type.String({ maxLength: 512 })),
+    iss: Type.Optional(Type.String({ maxLength: 2000 })),
+    error: Type.Optional(Type.String({ maxLength: 200 })),
+    error_description: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: true },
+);
+
+const Redirect = (description: string) => Type.Null({ description });
+
+const MeV1 = Type.Object(
+  {
+    id: Type.Integer({ description: 'User id (the `owner` of what they create).' }),
+    email: Type.String({ format: 'email' }),
+    role: Type.Enum(['admin', 'staff']),
+    auth_method: Type.Enum([...authMethods], {
+      description:
+        'How this request authenticated: API token, browser session, or a provider JWT / opaque token.',
+    }),
+    session: Type.Union(
+      [
+        Type.Object(
+          {
+            expires_at: Type.String({ format: 'date-time' }),
+            csrf_token: Type.String({
+              description: 'Send it as X-CSRF-Token on requests that change data with the session cookie.',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ],
+      { description: 'The browser session, when the request used it.' },
+    ),
+  },
+  { additionalProperties: false, title: 'Me' },
+);
+
+/** Only somewhere on this site: a path, or an absolute URL with our own origin (no open redirect). */
+function safeReturnTo(request: FastifyRequest, next: string | undefined): string {
+  if (next === undefined || next === '') return `${API_V1}/`;
+  const origin = publicOrigin(request);
+  let url: URL | undefined;
+  // Printable ASCII without backslashes, which browsers read as slashes (`/\\evil.example`).
+  if (/^[\x21-\x5B\x5D-\x7E]+$/.test(next)) {
+    try {
+      url = new URL(next, `${origin}/`);
+    } catch {
+      url = undefined;
+    }
+  }
+  if (!url || url.origin !== origin) {
+    throw new AppError('unsafe_redirect', '`next` must be a path or URL on this site.', [
+      { field: 'next', code: 'unsafe_redirect', message: 'Must be a path or URL on this site.' },
+    ]);
+  }
+  return url.pathname + url.search + url.hash;
+}
+
+/** Cookies are HttpOnly unless a page script must read them, Secure whenever we are served over HTTPS. */
+function cookieOptions(
+  request: FastifyRequest,
+  maxAge: number,
+  path = '/',
+  httpOnly = true,
+): CookieSerializeOptions {
+  return { path, httpOnly, sameSite: 'lax', secure: publicOrigin(request).startsWith('https:'), maxAge };
+}
+
+function clearSessionCookies(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(request, 0));
+  reply.clearCookie(CSRF_COOKIE, cookieOptions(request, 0, '/', false));
+}
+
+function requireOidc(oidc: OidcClient | undefined): OidcClient {
+  if (!oidc) {
+    throw new AppError(
+      'oidc_disabled',
+      'Sign-in with OpenID Connect is not configured on this server (OIDC_ISSUER is unset); use an API token.',
+    );
+  }
+  return oidc;
+}
+
+/** Browser sign-in through the OpenID provider, at the seed's paths; sessions live in the database. */
+export const signInRoutesV1: FastifyPluginAsyncTypebox<{
+  oidc: OidcClient | undefined;
+  sessionTtlSeconds: number;
+}> = async (app, { oidc, sessionTtlSeconds }) => {
+  app.get(
+    '/api-auth/authenticate/',
+    {
+      schema: {
+        operationId: 'authenticate',
+        summary: 'Sign in with the OpenID provider (browser)',
+        description:
+          'Redirects to the provider (authorization code flow with PKCE, state and nonce). After the provider, the browser lands on `next` with a session cookie.',
+        tags: ['auth'],
+        querystring: AuthenticateQuery,
+        response: { 302: Redirect('To the OpenID provider.'), ...problemResponses(503) },
+      },
+    },
+    async (request, reply) => {
+      const returnTo = safeReturnTo(request, request.query.next);
+      const { loginId, url } = await startLogin(app.db, requireOidc(oidc), returnTo);
+      reply.setCookie(LOGIN_COOKIE, loginId, cookieOptions(request, LOGIN_TTL_SECONDS, AUTH_PATH));
+      return reply.redirect(url.href, 302);
+    },
+  );
+
+  app.get(
+    '/api-auth/callback/',
+    {
+      schema: {
+        operationId: 'authenticateCallback',
+        summary: 'Where the OpenID provider sends the browser back',
+        description:
+          'Checks the answer (state, PKCE, nonce, issuer, audience, signature, expiry, verified email), signs the person in or up by issuer and subject, and sets the session cookie.',
+        tags: ['auth'],
+        querystring: CallbackQuery,
+        response: { 303: Redirect('To `next`, signed in.'), ...problemResponses(403, 503) },
+      },
+    },
+    async (request, reply) => {
+      const query = new URLSearchParams(request.url.split('?')[1] ?? '');
+      reply.clearCookie(LOGIN_COOKIE, cookieOptions(request, 0, AUTH_PATH));
+      const login = await completeLogin(app.db, requireOidc(oidc), {
+        loginId: request.cookies[LOGIN_COOKIE],
+        query,
+        previousSession: request.cookies[SESSION_COOKIE],
+        ttlSeconds: sessionTtlSeconds,
+      });
+      reply.setCookie(SESSION_COOKIE, login.sessionToken, cookieOptions(request, sessionTtlSeconds));
+      reply.setCookie(CSRF_COOKIE, login.csrfToken, cookieOptions(request, sessionTtlSeconds, '/', false));
+      return reply.redirect(absoluteUrl(request, login.returnTo), 303);
+    },
+  );
+
+  const logout = {
+    schema: {
+      summary: 'Sign out',
+      description:
+        "Ends the session on the server and clears its cookies, then redirects to the provider's logout (RP-initiated logout, back to the API root) when it offers one, else to the API root.",
+      tags: ['auth'],
+      response: { 303: Redirect('To the provider’s logout, or the API root.'), ...problemResponses() },
+    },
+  };
+  for (const method of ['GET', 'POST'] as const) {
+    app.route({
+      method,
+      url: '/api-auth/logout/',
+      schema: { ...logout.schema, operationId: method === 'GET' ? 'logout' : 'logoutPost' },
+      handler: async (request, reply) => {
+        const cookie = request.cookies[SESSION_COOKIE];
+        const idToken = cookie ? await endSession(app.db, cookie) : null;
+        clearSessionCookies(request, reply);
+        const root = absoluteUrl(request, `${API_V1}/`);
+        return reply.redirect(oidc?.endSessionUrl(idToken, root)?.href ?? root, 303);
+      },
+    });
+  }
+};
+
+/** Who is calling, and how. */
+export const meRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/me/',
+    {
+      schema: {
+        operationId: 'me',
+        summary: 'The caller: who they are and how they authenticated',
+        tags: ['auth'],
+        security: AUTHENTICATED,
+        response: { 200: MeV1, ...problemResponses(403, 503) },
+      },
+    },
+    async (request) => ({
+      id: request.actor.userId,
+      email: request.actor.email,
+      role: request.actor.role,
+      auth_method: request.actor.authMethod,
+      session: request.session
+        ? { expires_at: request.session.expiresAt.toISOString(), csrf_token: request.session.csrfToken }
+        : null,
+    }),
+  );
+};
