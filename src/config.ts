@@ -157,7 +157,7 @@ function checkOidc(config: Config): void {
     const needsIssuer = (
       ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_AUDIENCE'] as const
     ).filter((key) => config[key] !== undefined);
-    if (needsIssuer.length > 0) problems.push(`${needsIssuer.join(', ')} need OIDC_ISSUER`);
+    if (needsIssuer.length > 0) problems.push(`OIDC_ISSUER is required with ${needsIssuer.join(', ')}`);
   } else {
     if (!config.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID is required with OIDC_ISSUER');
     if (!config.OIDC_CLIENT_SECRET) problems.push('OIDC_CLIENT_SECRET is required with OIDC_ISSUER');

@@ -12,7 +12,7 @@ async function main() {
   app.log.info({ database: deps.database.kind, location: deps.database.location }, 'database ready');
 
   if (!deps.oidc) {
-    app.log.info('OpenID Connect sign-in is off (OIDC_ISSUER is unset): API tokens only');
+    app.log.info('OpenID Connect sign-in is off (OIDC_ISSUER is unset)');
   } else {
     const { issuer } = deps.oidc.settings;
     try {
@@ -23,7 +23,7 @@ async function main() {
       // A provider that is briefly down must not keep the API (and its API tokens) down.
       app.log.error(
         { issuer },
-        `OIDC_ISSUER ${issuer} cannot be reached (${error instanceof Error ? error.message : String(error)}); sign-in will work once it answers, API tokens work now`,
+        `OIDC_ISSUER ${issuer} cannot be reached (${error instanceof Error ? error.message : String(error)}); sign-in will work once it answers`,
       );
     }
   }

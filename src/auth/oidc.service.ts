@@ -136,8 +136,6 @@ export class OidcClient {
         client.ClientSecretBasic(clientSecret),
         { timeout: TIMEOUT_S, execute: issuer.startsWith('http:') ? [client.allowInsecureRequests] : [] },
       );
-      // ID tokens are checked against the provider's keys too, not only trusted for arriving over TLS.
-      client.enableNonRepudiationChecks(configuration);
       const jwksUri = configuration.serverMetadata().jwks_uri;
       if (!jwksUri) throw new OidcSetupError(`OIDC_ISSUER ${issuer} publishes no jwks_uri.`);
       this.#jwks = createRemoteJWKSet(new URL(jwksUri), {
@@ -155,6 +153,13 @@ export class OidcClient {
       }
       throw new OidcSetupError(`OIDC_ISSUER ${issuer} is not a usable OpenID provider: ${reasonOf(error)}.`);
     }
+  }
+
+  /** The provider's signing keys (known once discovery has succeeded). */
+  #keys(): ReturnType<typeof createRemoteJWKSet> {
+    if (!this.#jwks)
+      throw unavailable(`The identity provider ${this.settings.issuer} has not been discovered yet.`);
+    return this.#jwks;
   }
 
   /** The provider's authorization URL for a new login, and the checks its callback must pass. */
@@ -198,6 +203,12 @@ export class OidcClient {
       });
       const idClaims = tokens.claims();
       if (!idClaims || !tokens.id_token) throw new AppError('login_failed', 'The provider sent no ID token.');
+      // openid-client checked the claims; the signature is checked too (not only trusted for arriving
+      // over TLS), with the same key set as bearer JWTs, so a key rotation is seen by both at once.
+      await jwtVerify(tokens.id_token, this.#keys(), {
+        algorithms: ALGORITHMS,
+        clockTolerance: CLOCK_TOLERANCE_S,
+      });
       let claims: Record<string, unknown> = { ...idClaims };
       if (claims.email === undefined) {
         claims = {
@@ -224,10 +235,9 @@ export class OidcClient {
     if (!audience)
       throw new AppError('invalid_token', 'Provider JWTs are not accepted here (no OIDC_AUDIENCE).');
     await this.configuration();
-    const jwks = this.#jwks as ReturnType<typeof createRemoteJWKSet>;
     let payload: JWTPayload;
     try {
-      const verified = await jwtVerify(token, jwks, {
+      const verified = await jwtVerify(token, this.#keys(), {
         issuer: this.#configuration?.serverMetadata().issuer,
         audience,
         algorithms: ALGORITHMS,

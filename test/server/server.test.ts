@@ -1,3 +1,5 @@
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processDatabase, startServer } from '../helpers/processes.js';
 
@@ -7,6 +9,22 @@ beforeAll(async () => {
   ({ env, drop } = await processDatabase());
 });
 afterAll(() => drop());
+
+const oidcSettings = (issuer: string) => ({
+  OIDC_ISSUER: issuer,
+  OIDC_CLIENT_ID: 'orderly',
+  OIDC_CLIENT_SECRET: 'secret',
+});
+
+/** A loopback HTTP server that answers every request with `handler`. */
+async function listen(handler: RequestListener) {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 const TOKEN_LINE = /Its API token \(shown once\):\n\n {2}(oly_[A-Za-z0-9_-]{43})\n/;
 
@@ -34,6 +52,7 @@ describe('the server process', { timeout: 120_000 }, () => {
       expect(await first.stop()).toBe(0);
     }
     expect(first.output()).toContain('shutting down');
+    expect(first.output()).toContain('OpenID Connect sign-in is off (OIDC_ISSUER is unset)');
 
     const second = await startServer(env);
     try {
@@ -63,6 +82,37 @@ describe('the server process', { timeout: 120_000 }, () => {
       expect(await server.stop()).toBe(0);
       await isolated.drop();
     }
+  });
+
+  it('when the OpenID provider cannot be reached at start, then the server starts anyway and says so', async () => {
+    const silent = await listen((request) => request.socket.destroy());
+    const server = await startServer({ ...env, ...oidcSettings(silent.url) });
+    try {
+      expect(server.output()).toMatch(/OIDC_ISSUER http:\/\/127\.0\.0\.1:\d+ cannot be reached/);
+      const response = await fetch(`${server.url}/api/v1/api-auth/authenticate/`);
+      expect(response.status).toBe(503);
+      expect((await response.json()).error).toBe('oidc_unavailable');
+    } finally {
+      expect(await server.stop()).toBe(0);
+      await silent.close();
+    }
+  });
+
+  it('when OIDC_ISSUER is not an OpenID provider, then it exits with a message naming the setting', async () => {
+    const notAProvider = await listen((_request, response) => response.writeHead(404).end('Not Found'));
+    try {
+      await expect(startServer({ ...env, ...oidcSettings(notAProvider.url) })).rejects.toThrow(
+        /OIDC_ISSUER http:\/\/127\.0\.0\.1:\d+ is not a usable OpenID provider/,
+      );
+    } finally {
+      await notAProvider.close();
+    }
+  });
+
+  it('when OIDC settings are incomplete, then it exits naming them', async () => {
+    await expect(startServer({ ...env, OIDC_CLIENT_ID: 'orderly' })).rejects.toThrow(
+      /OIDC_ISSUER is required with OIDC_CLIENT_ID/,
+    );
   });
 
   it('when the configuration is invalid, then it exits with a message naming the setting', async () => {

@@ -1,0 +1,169 @@
+/**
+ * The OpenID Connect sign-in end to end, as a person does it: a real headless Chromium, the built server process
+ * on a real port, and the real test provider, with nothing in between but HTTP, redirects and cookies.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CUSTOMERS } from '../helpers/api.js';
+import { startTestIdp, type TestIdp } from '../helpers/idp.js';
+import { AUTHENTICATE, CALLBACK, ME, oidcEnv } from '../helpers/oidc.js';
+import { processDatabase, type ServerProcess, startServer } from '../helpers/processes.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const chromiumMissing = !existsSync(CHROMIUM);
+const SCREENSHOT = fileURLToPath(new URL('../../test-artifacts/oidc-browser-login.png', import.meta.url));
+
+/** A port nothing listens on right now, so the API's origin (and its redirect URI) is known before it starts. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', resolve);
+  });
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no TCP port to listen on');
+  return address.port;
+}
+
+/** The JSON document the page shows: Chromium puts a JSON response's text in one `<pre>` (its pretty-printer is a separate, empty container). */
+async function shownJson(page: Page) {
+  return JSON.parse((await page.locator('body > pre').first().textContent()) ?? '');
+}
+
+let idp: TestIdp | undefined;
+let server: ServerProcess | undefined;
+let browser: Browser | undefined;
+let drop = async () => {};
+/** `http://127.0.0.1:<port>`: the server's PUBLIC_URL, so its redirects, cookies and Origin checks are about this site. */
+let origin: string;
+
+beforeAll(async () => {
+  if (chromiumMissing) return;
+  const database = await processDatabase();
+  drop = database.drop;
+  idp = await startTestIdp();
+  idp.setAccount('ada', { email: 'ada@example.com', email_verified: true, name: 'Ada' });
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  await idp.setRedirectUris([`${origin}${CALLBACK}`], [`${origin}/api/v1/`]);
+  // PORT in env wins over startServer's own pick (whose `url` then names the wrong port: use `origin`).
+  server = await startServer({
+    ...database.env,
+    ...oidcEnv(idp, { PUBLIC_URL: origin, PORT: String(port) }),
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await idp?.close();
+  await drop();
+});
+
+describe('browser sign-in in a real browser', () => {
+  test.skipIf(chromiumMissing)(
+    `when a person signs in at the provider in Chromium, then they land on next with a session and can create a customer with its CSRF token${
+      chromiumMissing ? ` (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)` : ''
+    }`,
+    { timeout: 60_000 },
+    async () => {
+      // Arrange
+      const context = await (browser as Browser).newContext({ viewport: { width: 1000, height: 700 } });
+      // Only the API and the provider, both on loopback: the provider's pages @import a web font that must not stall them.
+      await context.route(
+        (url) => url.hostname !== '127.0.0.1',
+        (route) => route.abort(),
+      );
+      const page = await context.newPage();
+      const failure = () => `\npage: ${page.url()}\nserver output:\n${server?.output()}`;
+
+      try {
+        // Act: our redirect to the provider, its login form, then its consent form.
+        await page.goto(`${origin}${AUTHENTICATE}?next=${encodeURIComponent(ME)}`);
+        expect(new URL(page.url()).origin, failure()).toBe(idp?.issuer);
+        const loginForm = page.locator('form:has(input[name=prompt][value=login])');
+        await loginForm.locator('input[name=login]').fill('ada');
+        await loginForm.locator('input[name=password]').fill('any password');
+        await loginForm.locator('button[type=submit]').click();
+        // Playwright waits for the consent page's form to appear before clicking it.
+        await page.locator('form:has(input[name=prompt][value=consent]) button[type=submit]').click();
+        await page.waitForURL(`${origin}${ME}`);
+
+        // Assert: signed in with a session, on `next`.
+        const me = await shownJson(page);
+        expect(me, failure()).toMatchObject({
+          email: 'ada@example.com',
+          role: 'staff',
+          auth_method: 'session',
+        });
+        const cookies = await context.cookies(origin);
+        const session = cookies.find((cookie) => cookie.name === 'orderly_session');
+        expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+        expect(cookies.find((cookie) => cookie.name === 'orderly_login')).toBeUndefined();
+
+        // Act: a page script creates a customer with the session cookie and the CSRF token it can read.
+        const created = await page.evaluate(async (path) => {
+          const { document } = globalThis as unknown as { document: { cookie: string } };
+          const csrf = /(?:^|;\s*)orderly_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+          const response = await fetch(path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+            body: JSON.stringify({ first_name: 'Grace', second_name: 'Hopper', phone: '+254712345678' }),
+          });
+          return {
+            status: response.status,
+            location: response.headers.get('location'),
+            body: (await response.json()) as { id: number; url: string; [field: string]: unknown },
+            csrf,
+          };
+        }, CUSTOMERS);
+
+        // Assert: the session's CSRF token was readable, and the customer is theirs.
+        expect(created.csrf).toBe(me.session.csrf_token);
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        expect(created.body).toMatchObject({
+          first_name: 'Grace',
+          second_name: 'Hopper',
+          phone: '+254712345678',
+          owner: me.id,
+          url: `${origin}${CUSTOMERS}${created.body.id}/`,
+        });
+        expect(created.location).toBe(created.body.url);
+
+        // Act: the browser opens the customer's URL with the same session.
+        const shown = await page.goto(created.body.url);
+
+        // Assert
+        expect(shown?.status()).toBe(200);
+        expect(await shownJson(page)).toMatchObject({
+          id: created.body.id,
+          first_name: 'Grace',
+          owner: me.id,
+        });
+        await mkdir(dirname(SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
