@@ -18,6 +18,9 @@ export interface Deps {
   version: string;
 }
 
+/** Notified by the database (migration 0004) when a user is disabled or changes role, or a token is revoked. */
+const AUTH_CHANGED_CHANNEL = 'orderly_auth_changed';
+
 export const version: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 ).version;
@@ -42,12 +45,18 @@ export async function createDeps(
   }
   const settings = oidcSettings(config);
   const oidc = settings ? new OidcClient(settings) : undefined;
-  return {
-    config,
-    database,
-    tokens: createTokenAuthenticator(database.db, config.AUTH_CACHE_TTL_MS),
-    oidc,
-    providerTokens: oidc && createProviderTokenAuthenticator(database.db, oidc, config.AUTH_CACHE_TTL_MS),
-    version,
-  };
+  const tokens = createTokenAuthenticator(database.db, config.AUTH_CACHE_TTL_MS);
+  const providerTokens =
+    oidc && createProviderTokenAuthenticator(database.db, oidc, config.AUTH_CACHE_TTL_MS);
+  try {
+    // A user disabled or a token revoked by any process (the CLI, another instance) counts here at once.
+    await database.listen(AUTH_CHANGED_CHANNEL, () => {
+      tokens.forget();
+      providerTokens?.forget();
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { config, database, tokens, oidc, providerTokens, version };
 }

@@ -38,5 +38,8 @@ export function credentialCache<T>() {
     delete(key: string): void {
       verified.delete(key);
     },
+    clear(): void {
+      verified.clear();
+    },
   };
 }

@@ -12,6 +12,8 @@ const USERINFO_TTL_MS = 60_000;
 export interface ProviderTokenAuthenticator {
   /** The actor for an access token from the identity provider; throws invalid_token and the like. */
   authenticate(token: string): Promise<Actor>;
+  /** Forgets every verified token (a user was disabled or changed role somewhere). */
+  forget(): void;
 }
 
 /**
@@ -45,5 +47,6 @@ export function createProviderTokenAuthenticator(
 
   return {
     authenticate: (token) => cache.get(hashToken(token), lookUp(token)),
+    forget: () => cache.clear(),
   };
 }

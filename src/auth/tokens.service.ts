@@ -46,6 +46,8 @@ export interface TokenAuthenticator {
   /** The actor for an API token; throws invalid_token (unknown, expired, revoked) or account_disabled. */
   authenticate(token: string): Promise<Actor>;
   revoke(id: number): Promise<TokenRow>;
+  /** Forgets every verified token (a user was disabled or a token revoked somewhere). */
+  forget(): void;
 }
 
 export const invalidToken = (message = 'The token is invalid, expired or revoked.') =>
@@ -56,7 +58,7 @@ export const accountDisabled = () => new AppError('account_disabled', 'This acco
 /**
  * Verifies API tokens against the database, trusting a verified token for `cacheTtlMs`
  * (bounded by its own expiry) so that most requests cost no authentication round trip.
- * Revocation in this process takes effect at once; in other processes within `cacheTtlMs`.
+ * Revocations and disabled users reach every process at once through `forget` (see deps.ts).
  */
 export function createTokenAuthenticator(db: Database, cacheTtlMs: number): TokenAuthenticator {
   const cache = credentialCache<Actor>();
@@ -81,5 +83,6 @@ export function createTokenAuthenticator(db: Database, cacheTtlMs: number): Toke
       cache.delete(row.tokenHash);
       return row;
     },
+    forget: () => cache.clear(),
   };
 }

@@ -21,6 +21,11 @@ export interface DatabaseHandle {
   /** Where the data lives, for start-up messages (never includes a password). */
   location: string;
   migrate(): Promise<void>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` from any process sharing the database, and
+   * after a lost listening connection is back (notifications may have been missed meanwhile).
+   */
+  listen(channel: string, onNotify: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +51,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
 async function openServer(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const listeners = serverListeners(url);
   // An idle client that loses its server must not crash the process; the next query reports the error.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema });
@@ -66,7 +72,53 @@ async function openServer(url: string, poolSize: number): Promise<DatabaseHandle
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onNotify) => listeners.add(channel, onNotify),
+    async close() {
+      await listeners.close();
+      await pool.end();
+    },
+  };
+}
+
+const RELISTEN_DELAY_MS = 1_000;
+
+/** LISTEN connections to a server, one per channel, outside the pool so they never starve it. */
+function serverListeners(url: string) {
+  const clients = new Set<pg.Client>();
+  let closed = false;
+
+  async function connect(channel: string, onNotify: () => void, reconnecting: boolean): Promise<void> {
+    const client = new pg.Client({ connectionString: url });
+    let retried = false;
+    const retry = () => {
+      clients.delete(client);
+      if (closed || retried) return;
+      retried = true;
+      setTimeout(() => void connect(channel, onNotify, true).catch(() => {}), RELISTEN_DELAY_MS).unref();
+    };
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    client.on('error', () => client.end().catch(() => {}));
+    client.on('end', retry);
+    clients.add(client);
+    try {
+      await client.connect();
+      await client.query(`listen "${channel.replaceAll('"', '""')}"`);
+    } catch (error) {
+      void client.end().catch(() => {});
+      retry();
+      throw error;
+    }
+    if (reconnecting) onNotify();
+  }
+
+  return {
+    add: (channel: string, onNotify: () => void) => connect(channel, onNotify, false),
+    async close() {
+      closed = true;
+      await Promise.all([...clients].map((client) => client.end().catch(() => {})));
+    },
   };
 }
 
@@ -95,6 +147,9 @@ async function openEmbedded(dataDir: string | undefined, from?: Blob): Promise<D
     kind: 'embedded',
     location: dataDir ? resolve(dataDir) : 'memory',
     migrate: () => migratePglite(db, { migrationsFolder }),
+    async listen(channel, onNotify) {
+      await client.listen(channel, onNotify);
+    },
     async close() {
       await client.close();
       await release?.();

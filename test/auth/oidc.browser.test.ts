@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -12,24 +11,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CUSTOMERS } from '../helpers/api.js';
 import { startTestIdp, type TestIdp } from '../helpers/idp.js';
 import { AUTHENTICATE, CALLBACK, ME, oidcEnv } from '../helpers/oidc.js';
-import { processDatabase, type ServerProcess, startServer } from '../helpers/processes.js';
+import { freePort, processDatabase, type ServerProcess, startServer } from '../helpers/processes.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const chromiumMissing = !existsSync(CHROMIUM);
 const SCREENSHOT = fileURLToPath(new URL('../../test-artifacts/oidc-browser-login.png', import.meta.url));
-
-/** A port nothing listens on right now, so the API's origin (and its redirect URI) is known before it starts. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve, reject) => {
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', resolve);
-  });
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port to listen on');
-  return address.port;
-}
 
 /** The JSON document the page shows: Chromium puts a JSON response's text in one `<pre>` (its pretty-printer is a separate, empty container). */
 async function shownJson(page: Page) {
@@ -52,7 +38,6 @@ beforeAll(async () => {
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   await idp.setRedirectUris([`${origin}${CALLBACK}`], [`${origin}/api/v1/`]);
-  // PORT in env wins over startServer's own pick (whose `url` then names the wrong port: use `origin`).
   server = await startServer({
     ...database.env,
     ...oidcEnv(idp, { PUBLIC_URL: origin, PORT: String(port) }),

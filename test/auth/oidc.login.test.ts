@@ -409,3 +409,23 @@ describe('a disabled user', () => {
     );
   });
 });
+
+describe('the OpenAPI document with OIDC', () => {
+  test('when it is read, then it offers OpenID Connect by discovery beside API tokens and the session', async () => {
+    // Act
+    const response = await api().get('/api/schema/');
+
+    // Assert
+    expect(response.data.components.securitySchemes.openIdConnect).toEqual(
+      expect.objectContaining({
+        type: 'openIdConnect',
+        openIdConnectUrl: `${idp.issuer}/.well-known/openid-configuration`,
+      }),
+    );
+    expect(response.data.paths['/api/v1/orders/'].post.security).toEqual([
+      { apiToken: [] },
+      { sessionCookie: [] },
+      { openIdConnect: [] },
+    ]);
+  });
+});

@@ -8,13 +8,14 @@ export interface TestUser {
   id: number;
   email: string;
   token: string;
+  tokenId: number;
 }
 
 /** A new user with a real API token minted by the service. */
 export async function createUserWithToken(db: Database, role: Role = 'staff'): Promise<TestUser> {
   const user = await createUser(db, { email: `${role}-${randomUUID()}@example.test`, role });
-  const { token } = await createToken(db, { userId: user.id, name: 'test' });
-  return { id: user.id, email: user.email, token };
+  const { token, row } = await createToken(db, { userId: user.id, name: 'test' });
+  return { id: user.id, email: user.email, token, tokenId: row.id };
 }
 
 let phoneCounter = 0;

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDatabase } from './db.js';
@@ -55,10 +56,22 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the server on a random free-looking port and waits until it listens. */
+/** A port nothing listens on right now, so that a server's origin can be known before it starts. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** Starts the server (on `env.PORT`, else a free port) and waits until it listens. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawnBuilt('dist/server.js', [], { PORT: String(port), LOG_LEVEL: 'info', ...env });
+  const port = env.PORT ?? String(await freePort());
+  const child = spawnBuilt('dist/server.js', [], { LOG_LEVEL: 'info', ...env, PORT: port });
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk;

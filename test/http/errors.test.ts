@@ -522,9 +522,9 @@ describe('entry points and documentation', () => {
       }),
     );
     const create = spec.paths['/api/v1/customers/'].post;
-    expect(create.security).toEqual([{ apiToken: [] }]);
+    expect(create.security).toEqual([{ apiToken: [] }, { sessionCookie: [] }]);
     expect(Object.keys(create.responses)).toEqual(
-      expect.arrayContaining(['201', '400', '401', '409', '413', '415']),
+      expect.arrayContaining(['201', '400', '401', '403', '409', '413', '415']),
     );
     expect(create.responses['409'].content['application/problem+json'].schema).toBeDefined();
   });

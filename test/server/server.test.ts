@@ -91,7 +91,7 @@ describe('the server process', { timeout: 120_000 }, () => {
       expect(server.output()).toMatch(/OIDC_ISSUER http:\/\/127\.0\.0\.1:\d+ cannot be reached/);
       const response = await fetch(`${server.url}/api/v1/api-auth/authenticate/`);
       expect(response.status).toBe(503);
-      expect((await response.json()).error).toBe('oidc_unavailable');
+      expect(((await response.json()) as { error: string }).error).toBe('oidc_unavailable');
     } finally {
       expect(await server.stop()).toBe(0);
       await silent.close();
