@@ -4,7 +4,8 @@
  * to stderr). Not a test: it never fails on a missed target, only on a broken run.
  *
  * DATABASE_URL set: a fresh database on that server, dropped at the end. Unset: embedded PGlite in a
- * temporary DATA_DIR, removed at the end.
+ * temporary DATA_DIR, removed at the end. The server trusts the test OpenID provider (test/helpers/idp.ts),
+ * run in this process on loopback, for the provider-JWT scenario.
  *
  * Knobs (environment):
  * - BENCH_DURATION: measured seconds per scenario (10).
@@ -12,8 +13,8 @@
  * - BENCH_ROUNDS: split each scenario's seconds into this many slices, run round-robin, so that a noisy
  *   neighbour on a shared machine weighs on every scenario alike (1). Percentiles are over all slices.
  * - BENCH_CONNECTIONS: concurrent connections (32).
- * - BENCH_SCENARIOS: comma-separated keys, to run a subset: floor, raw, prepared, detail, missing, list, deep,
- *   create.
+ * - BENCH_SCENARIOS: comma-separated keys, to run a subset: floor, raw, prepared, detail, session, jwt,
+ *   missing, list, deep, create.
  * - BENCH_CPU_PROF=1: a V8 CPU profile of the server child for each measured slice, kept in a directory
  *   that is printed; summarise one with bench/profile-summary.ts. Profiling slows the server: take the
  *   figures from runs without it.
@@ -30,10 +31,12 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import ts from 'typescript';
+import { startTestIdp, TEST_AUDIENCE, type TestIdp } from '../test/helpers/idp.js';
 
 type ConfigModule = typeof import('../src/config.js');
 type DepsModule = typeof import('../src/deps.js');
 type TokensModule = typeof import('../src/auth/tokens.service.js');
+type SessionsModule = typeof import('../src/auth/sessions.repository.js');
 type Database = import('../src/db/client.js').Database;
 
 const CUSTOMERS_PER_USER = 5_000;
@@ -112,7 +115,8 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
 // Seed: migrations through createDeps (as the server runs them), then rows in bulk with generate_series.
 
 interface Seeded {
-  users: { id: number; token: string; customerIds: number[] }[];
+  /** `session`: the value of a browser session cookie of the user's. */
+  users: { id: number; email: string; token: string; session: string; customerIds: number[] }[];
   postgresVersion: string;
 }
 
@@ -123,16 +127,17 @@ async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]
 async function seed(env: Record<string, string>): Promise<Seeded> {
   const { loadConfig } = await load<ConfigModule>('config.js');
   const { createDeps } = await load<DepsModule>('deps.js');
-  const { createToken } = await load<TokensModule>('auth/tokens.service.js');
+  const { createToken, hashToken } = await load<TokensModule>('auth/tokens.service.js');
+  const { insertSession } = await load<SessionsModule>('auth/sessions.repository.js');
   const deps = await createDeps(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env }));
   try {
     const db = deps.database.db;
     const started = Date.now();
-    const users = await rows<{ id: number }>(
+    const users = await rows<{ id: number; email: string }>(
       db,
       sql`insert into users (email, display_name, role)
           values ('bench-a@example.com', 'Bench A', 'staff'), ('bench-b@example.com', 'Bench B', 'staff')
-          returning id`,
+          returning id, email`,
     );
     const ids = users.map((user) => Number(user.id));
     await db.execute(sql`
@@ -160,13 +165,30 @@ async function seed(env: Record<string, string>): Promise<Seeded> {
     await db.execute(sql`vacuum analyze`);
     const [version] = await rows<{ version: string }>(db, sql`select version()`);
     const seeded: Seeded = { users: [], postgresVersion: version?.version ?? 'unknown' };
-    for (const id of ids) {
+    for (const user of users) {
+      const id = Number(user.id);
       const customers = await rows<{ id: number }>(
         db,
         sql`select id from customers where owner_id = ${id} order by id`,
       );
       const { token } = await createToken(db, { userId: id, name: 'bench' });
-      seeded.users.push({ id, token, customerIds: customers.map((row) => Number(row.id)) });
+      // As a browser sign-in stores it (sessions.service.ts completeLogin), minus the provider's ID token.
+      const session = randomBytes(32).toString('base64url');
+      await insertSession(db, {
+        userId: id,
+        tokenHash: hashToken(session),
+        csrfToken: randomBytes(32).toString('base64url'),
+        idToken: '',
+        ttlSeconds: 86_400,
+        replacesHash: undefined,
+      });
+      seeded.users.push({
+        id,
+        email: user.email,
+        token,
+        session,
+        customerIds: customers.map((row) => Number(row.id)),
+      });
     }
     log(
       `seeded ${2 * CUSTOMERS_PER_USER} customers and ${2 * ORDERS_PER_USER} orders in ${Date.now() - started} ms`,
@@ -353,7 +375,14 @@ interface Scenario {
   name: string;
   expect: number;
   method: 'GET' | 'POST';
+  /** Headers that authenticate the requests, instead of the owner's API token. */
+  credentials?: Record<string, string>;
   next(): { path: string; body?: string };
+}
+
+/** The scenario's own credentials, else the owner's API token. */
+function credentialsOf(scenario: Scenario, token: string): Record<string, string> {
+  return scenario.credentials ?? { authorization: `Bearer ${token}` };
 }
 
 function cycle<T>(values: T[]): () => T {
@@ -361,10 +390,13 @@ function cycle<T>(values: T[]): () => T {
   return () => values[i++ % values.length] as T;
 }
 
-function scenarios(seeded: Seeded): Scenario[] {
+/** `providerJwt`: an access token from the OpenID provider for user A. */
+function scenarios(seeded: Seeded, providerJwt: string): Scenario[] {
   const [a, b] = seeded.users;
   if (!a || !b) throw new Error('seeding created no users');
   const ownCustomer = cycle(a.customerIds);
+  const sessionCustomer = cycle(a.customerIds);
+  const jwtCustomer = cycle(a.customerIds);
   const floorCustomer = cycle(a.customerIds);
   const rawCustomer = cycle(a.customerIds);
   const preparedCustomer = cycle(a.customerIds);
@@ -398,6 +430,25 @@ function scenarios(seeded: Seeded): Scenario[] {
       expect: 200,
       method: 'GET',
       next: () => ({ path: `/api/v1/customers/${ownCustomer()}/` }),
+    },
+    {
+      // Sessions are never cached, so that a logout or a disabled user counts at once: one query per request.
+      key: 'session',
+      name: 'GET customer detail, session cookie',
+      expect: 200,
+      method: 'GET',
+      credentials: { cookie: `orderly_session=${a.session}` },
+      next: () => ({ path: `/api/v1/customers/${sessionCustomer()}/` }),
+    },
+    {
+      // A verified JWT is cached for AUTH_CACHE_TTL_MS like an API token, so this measures mostly cache
+      // hits and a re-verification (signature, then the user by identity) every 5 s, as in production.
+      key: 'jwt',
+      name: 'GET customer detail, provider JWT',
+      expect: 200,
+      method: 'GET',
+      credentials: { authorization: `Bearer ${providerJwt}` },
+      next: () => ({ path: `/api/v1/customers/${jwtCustomer()}/` }),
     },
     {
       key: 'missing',
@@ -492,7 +543,7 @@ function fire(
         duration: seconds,
         method: scenario.method,
         headers: {
-          authorization: `Bearer ${token}`,
+          ...credentialsOf(scenario, token),
           accept: 'application/json',
           ...(scenario.method === 'POST' ? { 'content-type': 'application/json' } : {}),
         },
@@ -514,7 +565,7 @@ async function check(server: Server, token: string, scenario: Scenario) {
   const response = await fetch(server.origin + path, {
     method: scenario.method,
     headers: {
-      authorization: `Bearer ${token}`,
+      ...credentialsOf(scenario, token),
       accept: 'application/json',
       'content-type': 'application/json',
     },
@@ -700,10 +751,12 @@ function report(totals: Totals[], kind: BenchDatabase['kind'], seeded: Seeded, b
 async function main() {
   const database = await createBenchDatabase();
   const workDir = await mkdtemp(join(tmpdir(), 'orderly-bench-run-'));
+  let idp: TestIdp | undefined;
   let server: Server | undefined;
   let interrupted = false;
   const cleanUp = async () => {
     await server?.stop();
+    await idp?.close();
     await database.drop();
     if (server?.profileDir) {
       log(`CPU profile of the server kept in ${server.profileDir}`);
@@ -747,14 +800,26 @@ async function main() {
       database.stats = new pg.Client({ connectionString: database.env.DATABASE_URL });
       await database.stats.connect();
     }
-    server = await startServer(database.env, owner.id, workDir);
+    idp = await startTestIdp();
+    // The verified email links the provider identity to user A at its first use (the check before the
+    // warm-up), as a first bearer sign-in does. Valid for a day, so that no run outlives it.
+    const providerJwt = await idp.signAccessToken(`bench-${owner.id}`, {
+      claims: { email: owner.email, email_verified: true, exp: Math.floor(Date.now() / 1000) + 86_400 },
+    });
+    const oidcEnv = {
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: idp.clientId,
+      OIDC_CLIENT_SECRET: idp.clientSecret,
+      OIDC_AUDIENCE: TEST_AUDIENCE,
+    };
+    server = await startServer({ ...database.env, ...oidcEnv }, owner.id, workDir);
     log(
       `server pid ${server.pid} at ${server.origin}, RSS after start ${mb(procStatus(server.pid)?.rss ?? 0)} MB`,
     );
 
     // One round over every scenario first: otherwise the first one measured also pays for JIT compilation,
     // heap growth and (embedded) WebAssembly tier-up, which would flatter whatever comes later.
-    const list = scenarios(seeded);
+    const list = scenarios(seeded, providerJwt);
     log(`warm-up round: ${list.length} × ${WARMUP} s`);
     for (const scenario of list) {
       await check(server, owner.token, scenario);

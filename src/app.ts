@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
 import type { Database } from './db/client.js';
 import { docsRoutes, openApiPlugin } from './http/docs.js';
+import { loggerOptions } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
 import { negotiationPlugin } from './http/negotiation.js';
 import { ProblemV1, problemPlugin } from './http/problem.js';
@@ -33,7 +34,7 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.LOG_LEVEL },
+    logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
     genReqId: requestIdFrom,
     bodyLimit: config.BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,

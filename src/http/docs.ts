@@ -52,7 +52,7 @@ export const openApiPlugin = fp(
               in: 'cookie',
               name: SESSION_COOKIE,
               description:
-                'The browser session from `GET /api/v1/api-auth/authenticate/`. Requests that change data also send `X-CSRF-Token`.',
+                'The browser session from signing in at `/api/v1/api-auth/authenticate/?next=/api/v1/swagger-docs/` (with OpenID Connect); Try it out then works without pasting a token. Scripts that change data with it also send `X-CSRF-Token`.',
             },
             ...(options.oidcIssuer
               ? {

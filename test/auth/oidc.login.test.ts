@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hashToken } from '../../src/auth/tokens.service.js';
 import { findUserByEmail } from '../../src/auth/users.repository.js';
 import { disableUser } from '../../src/auth/users.service.js';
+import { sessions } from '../../src/db/schema.js';
 import { CUSTOMERS, customerUrl, expectProblem, signIn } from '../helpers/api.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { customerBody } from '../helpers/factories.js';
@@ -18,12 +21,14 @@ import {
   signInWithBrowser,
 } from '../helpers/oidc.js';
 
+const HTTPS_ORIGIN = 'https://orderly.test';
+
 let idp: TestIdp;
 let t: TestApp;
 
 beforeAll(async () => {
   idp = await startTestIdp({
-    redirectUris: [`${API_ORIGIN}/api/v1/api-auth/callback/`],
+    redirectUris: [`${API_ORIGIN}/api/v1/api-auth/callback/`, `${HTTPS_ORIGIN}/api/v1/api-auth/callback/`],
     postLogoutRedirectUris: [`${API_ORIGIN}/api/v1/`],
   });
   t = await buildTestApp(
@@ -164,6 +169,67 @@ describe('browser login', () => {
       ),
     );
     expect(ids[0]).toBe(ids[1]);
+  });
+});
+
+describe('session lifetime', () => {
+  const ageSession = (cookie: string, change: Partial<typeof sessions.$inferInsert>) =>
+    t.deps.database.db
+      .update(sessions)
+      .set(change)
+      .where(eq(sessions.tokenHash, hashToken(cookie)));
+
+  test('when a session has not been used for SESSION_IDLE_SECONDS, then it has ended: 401 session_expired', async () => {
+    // Arrange
+    const session = await signInWithBrowser(t.app, idp, newLogin());
+    await ageSession(session.cookie, { lastSeenAt: new Date(Date.now() - 3_601_000) });
+
+    // Act
+    const response = await api().get(ME, withSession(session.cookie));
+
+    // Assert
+    expectProblem(response, 401, 'session_expired');
+    expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="orderly"$/);
+  });
+
+  test('when a session is past its expiry, then 401 session_expired however recently it was used', async () => {
+    // Arrange
+    const session = await signInWithBrowser(t.app, idp, newLogin());
+    await ageSession(session.cookie, { expiresAt: new Date(Date.now() - 1_000) });
+
+    // Act
+    const response = await api().get(ME, withSession(session.cookie));
+
+    // Assert
+    expectProblem(response, 401, 'session_expired');
+  });
+
+  test('when a session is used, then it lasts SESSION_TTL_SECONDS from sign-in and the cookie says so', async () => {
+    // Act
+    const session = await signInWithBrowser(t.app, idp, newLogin());
+
+    // Assert
+    const me = await api().get(ME, withSession(session.cookie));
+    const expiresIn = Date.parse(me.data.session.expires_at) - Date.now();
+    expect(expiresIn).toBeGreaterThan(43_100_000);
+    expect(expiresIn).toBeLessThanOrEqual(43_200_000);
+    expect(cookieOf(session.callback, 'orderly_session')?.maxAge).toBe(43_200);
+  });
+
+  test('when the API is served over HTTPS, then every cookie it sets is Secure', async () => {
+    // Arrange
+    const https = await buildTestApp(oidcEnv(idp, { PUBLIC_URL: HTTPS_ORIGIN }));
+    try {
+      // Act
+      const session = await signInWithBrowser(https.app, idp, newLogin());
+
+      // Assert
+      expect(cookieOf(session.callback, 'orderly_session')?.secure).toBe(true);
+      expect(cookieOf(session.callback, 'orderly_csrf')?.secure).toBe(true);
+      expect(session.callback.headers.location).toBe(`${HTTPS_ORIGIN}/api/v1/`);
+    } finally {
+      await https.close();
+    }
   });
 });
 

@@ -84,6 +84,20 @@ describe('the server process', { timeout: 120_000 }, () => {
     }
   });
 
+  it('when a URL carries an authorization code or a token, then the logs show the request without it', async () => {
+    const server = await startServer(env);
+    try {
+      await fetch(
+        `${server.url}/api/v1/api-auth/callback/?code=secret-code-123&state=secret-state-456&iss=x`,
+      );
+      await fetch(`${server.url}/api/v1/customers/?access_token=secret-token-789`);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    expect(server.output()).toContain('/api/v1/api-auth/callback/?code=[redacted]&state=[redacted]&iss=x');
+    expect(server.output()).not.toMatch(/secret-(code|state|token)/);
+  });
+
   it('when the OpenID provider cannot be reached at start, then the server starts anyway and says so', async () => {
     const silent = await listen((request) => request.socket.destroy());
     const server = await startServer({ ...env, ...oidcSettings(silent.url) });
