@@ -2,7 +2,7 @@ import accepts from '@fastify/accepts';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { authPlugin } from './auth/auth.plugin.js';
+import { authPlugin, securitySchemes } from './auth/auth.plugin.js';
 import { meRoutesV1, signInRoutesV1 } from './auth/auth.routes.v1.js';
 import type { OidcClient } from './auth/oidc.service.js';
 import type { ProviderTokenAuthenticator } from './auth/provider-tokens.service.js';
@@ -62,7 +62,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(problemPlugin);
   await app.register(accepts);
   await app.register(cookie);
-  await app.register(openApiPlugin, { version: deps.version, oidcIssuer: deps.oidc?.settings.issuer });
+  await app.register(openApiPlugin, {
+    version: deps.version,
+    securitySchemes: securitySchemes(deps.oidc?.settings.issuer),
+  });
 
   await app.register(
     async (api) => {

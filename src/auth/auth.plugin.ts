@@ -21,6 +21,35 @@ export const CSRF_COOKIE = 'orderly_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const REALM = 'Bearer realm="orderly"';
+
+/** Every authenticated operation accepts a bearer token or the browser session (and, with OIDC, a provider token). */
+export const AUTHENTICATED: Record<string, string[]>[] = [{ apiToken: [] }, { sessionCookie: [] }];
+
+/** How to authenticate, as the OpenAPI document describes it. */
+export function securitySchemes(oidcIssuer: string | undefined) {
+  const always = {
+    apiToken: {
+      type: 'http',
+      scheme: 'bearer',
+      description:
+        'An API token from `orderly tokens create EMAIL` (shown once), or, with OpenID Connect, an access token from the provider.',
+    },
+    sessionCookie: {
+      type: 'apiKey',
+      in: 'cookie',
+      name: SESSION_COOKIE,
+      description:
+        'The browser session from signing in at `/api/v1/api-auth/authenticate/?next=/api/v1/swagger-docs/` (with OpenID Connect); Try it out then works without pasting a token. Scripts that change data with it also send `X-CSRF-Token`.',
+    },
+  } as const;
+  if (!oidcIssuer) return always;
+  const openIdConnect = {
+    type: 'openIdConnect',
+    openIdConnectUrl: `${oidcIssuer}/.well-known/openid-configuration`,
+    description: 'Sign in with the OpenID provider; its access tokens are accepted as bearer tokens.',
+  } as const;
+  return { ...always, openIdConnect };
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AuthOptions {

@@ -2,12 +2,11 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AUTHENTICATED } from '../http/docs.js';
 import { problemResponses } from '../http/problem.js';
 import { API_V1, absoluteUrl, publicOrigin } from '../http/urls.js';
 import { AppError } from '../shared/errors.js';
 import { authMethods } from './actor.js';
-import { CSRF_COOKIE, SESSION_COOKIE } from './auth.plugin.js';
+import { AUTHENTICATED, CSRF_COOKIE, SESSION_COOKIE } from './auth.plugin.js';
 import type { OidcClient } from './oidc.service.js';
 import { completeLogin, endSession, LOGIN_TTL_SECONDS, startLogin } from './sessions.service.js';
 

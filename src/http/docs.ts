@@ -1,10 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
-import swagger from '@fastify/swagger';
+import swagger, { type FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { SESSION_COOKIE } from '../auth/auth.plugin.js';
 import { API_V1 } from './urls.js';
 
 type Operation = {
@@ -12,16 +11,18 @@ type Operation = {
   security?: Record<string, string[]>[];
 };
 type PathItem = Record<string, Operation>;
+type SecuritySchemes = NonNullable<
+  NonNullable<FastifyDynamicSwaggerOptions['openapi']>['components']
+>['securitySchemes'];
 
 const redocBundle = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
 export const OPENAPI_PATH = '/api/schema/';
 
-/** Every authenticated operation accepts a bearer token or the browser session (and, with OIDC, a provider token). */
-export const AUTHENTICATED: Record<string, string[]>[] = [{ apiToken: [] }, { sessionCookie: [] }];
-
 /** Collects every route schema into the OpenAPI 3.1 document. Register before any route. */
 export const openApiPlugin = fp(
-  async (app: FastifyInstance, options: { version: string; oidcIssuer: string | undefined }) => {
+  async (app: FastifyInstance, options: { version: string; securitySchemes: SecuritySchemes & object }) => {
+    // With OpenID Connect, every operation that takes a bearer token takes the provider's too.
+    const withOpenIdConnect = 'openIdConnect' in options.securitySchemes;
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
@@ -40,31 +41,7 @@ export const openApiPlugin = fp(
           { name: 'meta', description: 'Entry points.' },
         ],
         components: {
-          securitySchemes: {
-            apiToken: {
-              type: 'http',
-              scheme: 'bearer',
-              description:
-                'An API token from `orderly tokens create EMAIL` (shown once), or, with OpenID Connect, an access token from the provider.',
-            },
-            sessionCookie: {
-              type: 'apiKey',
-              in: 'cookie',
-              name: SESSION_COOKIE,
-              description:
-                'The browser session from signing in at `/api/v1/api-auth/authenticate/?next=/api/v1/swagger-docs/` (with OpenID Connect); Try it out then works without pasting a token. Scripts that change data with it also send `X-CSRF-Token`.',
-            },
-            ...(options.oidcIssuer
-              ? {
-                  openIdConnect: {
-                    type: 'openIdConnect',
-                    openIdConnectUrl: `${options.oidcIssuer}/.well-known/openid-configuration`,
-                    description:
-                      'Sign in with the OpenID provider; its access tokens are accepted as bearer tokens.',
-                  },
-                }
-              : {}),
-          },
+          securitySchemes: options.securitySchemes,
         },
       },
       transformObject: (documentObject) => {
@@ -75,7 +52,7 @@ export const openApiPlugin = fp(
           const content = operations.patch?.requestBody?.content;
           if (content?.['application/json'])
             content['application/merge-patch+json'] = content['application/json'];
-          if (options.oidcIssuer) {
+          if (withOpenIdConnect) {
             for (const operation of Object.values(operations)) {
               if (operation.security?.length)
                 operation.security = [...operation.security, { openIdConnect: [] }];

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { AUTHENTICATED } from '../auth/auth.plugin.js';
 import { ctxOf } from '../http/context.js';
-import { AUTHENTICATED } from '../http/docs.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
