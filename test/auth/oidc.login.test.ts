@@ -35,6 +35,8 @@ beforeAll(async () => {
     oidcEnv(idp, {
       OIDC_ADMIN_EMAILS: 'Boss@Example.com',
       OIDC_ALLOWED_DOMAINS: 'example.com, example.test, corp.test',
+      OIDC_ROLES_CLAIM: 'roles',
+      OIDC_ADMIN_ROLE: 'orderly-admin',
     }),
   );
 });
@@ -145,6 +147,21 @@ describe('browser login', () => {
     // Assert
     const me = await api().get(ME, withSession(session.cookie));
     expect(me.data.role).toBe('admin');
+  });
+
+  test('when the roles claim holds OIDC_ADMIN_ROLE, then admin; when it no longer does, the next sign-in makes them staff', async () => {
+    // Arrange
+    const login = newLogin();
+    idp.setAccount(login, { email: `${login}@example.com`, email_verified: true, roles: ['orderly-admin'] });
+    const asAdmin = await signInWithBrowser(t.app, idp, login);
+    expect((await api().get(ME, withSession(asAdmin.cookie))).data.role).toBe('admin');
+
+    // Act
+    idp.setAccount(login, { email: `${login}@example.com`, email_verified: true, roles: ['sales'] });
+    const asStaff = await signInWithBrowser(t.app, idp, login);
+
+    // Assert
+    expect((await api().get(ME, withSession(asStaff.cookie))).data.role).toBe('staff');
   });
 
   test('when two first sign-ins of one person finish at once, then there is one user', async () => {
