@@ -86,6 +86,11 @@ export const ConfigSchema = Type.Object({
         "This API's identifier at the provider: bearer JWTs must carry it in `aud`. Unset: provider bearer tokens are checked at its userinfo endpoint.",
     }),
   ),
+  OIDC_USERINFO_TOKENS: Type.Boolean({
+    default: false,
+    description:
+      "Accept the provider's opaque access tokens (Google's), checked at its userinfo endpoint. Off by default: userinfo cannot tell which app a token was issued to, so any app the person gave a token to could use it here.",
+  }),
   OIDC_ALLOWED_DOMAINS: Type.String({
     default: '',
     description:

@@ -11,6 +11,7 @@ export interface OidcSettings {
   redirectUri: string;
   scopes: string;
   audience: string | undefined;
+  userinfoTokens: boolean;
   allowedDomains: string[];
   adminEmails: string[];
   rolesClaim: string | undefined;
@@ -31,6 +32,7 @@ export function oidcSettings(config: Config): OidcSettings | undefined {
     redirectUri: config.OIDC_REDIRECT_URI ?? origin + CALLBACK_PATH,
     scopes: config.OIDC_SCOPES,
     audience: config.OIDC_AUDIENCE,
+    userinfoTokens: config.OIDC_USERINFO_TOKENS,
     allowedDomains: listSetting(config.OIDC_ALLOWED_DOMAINS),
     adminEmails: listSetting(config.OIDC_ADMIN_EMAILS),
     rolesClaim: config.OIDC_ROLES_CLAIM,

@@ -1,4 +1,5 @@
 import type { Database } from '../db/client.js';
+import { AppError } from '../shared/errors.js';
 import type { Actor } from './actor.js';
 import { credentialCache } from './credential-cache.js';
 import { userForProviderToken } from './identities.service.js';
@@ -18,8 +19,8 @@ export interface ProviderTokenAuthenticator {
 
 /**
  * Accepts the provider's access tokens as bearer tokens: JWTs checked locally against its keys
- * (when OIDC_AUDIENCE names this API), anything else at its userinfo endpoint. A verified token is
- * trusted for `cacheTtlMs`, never beyond its own expiry.
+ * (when OIDC_AUDIENCE names this API), and, with OIDC_USERINFO_TOKENS, opaque ones at its userinfo
+ * endpoint. A verified token is trusted for `cacheTtlMs`, never beyond its own expiry.
  */
 export function createProviderTokenAuthenticator(
   db: Database,
@@ -31,6 +32,14 @@ export function createProviderTokenAuthenticator(
 
   const lookUp = (token: string) => async () => {
     const asJwt = local && JWT_SHAPE.test(token);
+    if (!asJwt && !oidc.settings.userinfoTokens) {
+      throw new AppError(
+        'invalid_token',
+        local
+          ? 'The token is not an API token or a provider JWT for this API.'
+          : 'The token is not an API token (provider tokens need OIDC_AUDIENCE or OIDC_USERINFO_TOKENS).',
+      );
+    }
     const identity = asJwt ? await oidc.verifyAccessToken(token) : await oidc.userInfo(token);
     const user = await userForProviderToken(db, oidc.settings, identity);
     const actor: Actor = {

@@ -13,7 +13,7 @@ let t: TestApp;
 beforeAll(async () => {
   idp = await startTestIdp({ redirectUris: [`${API_ORIGIN}/api/v1/api-auth/callback/`] });
   // No cache: every request checks the token again, so a disabled user is refused on the next one.
-  t = await buildTestApp(oidcEnv(idp, { AUTH_CACHE_TTL_MS: '0' }));
+  t = await buildTestApp(oidcEnv(idp, { AUTH_CACHE_TTL_MS: '0', OIDC_USERINFO_TOKENS: 'true' }));
 });
 
 afterAll(async () => {

@@ -512,3 +512,16 @@ describe('the OpenAPI document with OIDC', () => {
     ]);
   });
 });
+
+describe('opaque provider tokens without OIDC_USERINFO_TOKENS', () => {
+  test('when a real opaque access token from the provider is sent, then 401 invalid_token: userinfo cannot say which app it was for', async () => {
+    // Arrange
+    const { accessToken } = await idp.tokens(newLogin());
+
+    // Act
+    const response = await client(t.app, accessToken).get(ME);
+
+    // Assert
+    expectProblem(response, 401, 'invalid_token');
+  });
+});
