@@ -129,8 +129,8 @@ export const signInRoutesV1: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const returnTo = safeReturnTo(request, request.query.next);
-      const { loginId, url } = await startLogin(app.db, requireOidc(oidc), returnTo);
+      const provider = requireOidc(oidc);
+      const { loginId, url } = await startLogin(app.db, provider, safeReturnTo(request, request.query.next));
       reply.setCookie(LOGIN_COOKIE, loginId, cookieOptions(request, LOGIN_TTL_SECONDS, AUTH_PATH));
       return reply.redirect(url.href, 302);
     },
