@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type Database, selectRows } from '../db/client.js';
+import { preparedOnce } from '../db/prepared.js';
 import { oidcLogins, sessions, users } from '../db/schema.js';
-import type { Role } from './actor.js';
 
 export type LoginRow = typeof oidcLogins.$inferSelect;
 
@@ -51,53 +51,45 @@ export async function insertSession(db: Database, session: NewSession): Promise<
   return { expiresAt: new Date(rows[0]?.expires_at ?? 0) };
 }
 
-export interface LiveSession {
-  userId: number;
-  email: string;
-  role: Role;
-  disabled: boolean;
-  csrfToken: string;
-  expiresAt: Date;
-}
+const liveSession = preparedOnce((db) =>
+  db
+    .select({
+      id: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      userId: users.id,
+      email: users.email,
+      role: users.role,
+      disabled: users.disabled,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${sql.placeholder('idleSeconds')})`),
+      ),
+    )
+    .prepare('live_session'),
+);
+
+/** Last use is recorded at most this often, so that reads do not all become writes. */
+const TOUCH_EVERY_MS = 60_000;
 
 /**
  * The live session with this hash (not revoked, not expired, used within `idleSeconds`), with its
- * user; its last use is recorded at most once a minute so that reads do not all become writes.
+ * user: one prepared statement, plus a write of its last use at most once a minute.
  */
 export async function useSession(db: Database, tokenHash: string, idleSeconds: number) {
-  const rows = await selectRows<{
-    session_id: number | string;
-    user_id: number | string;
-    email: string;
-    role: Role;
-    disabled: boolean;
-    csrf_token: string;
-    expires_at: string | Date;
-  }>(
-    db,
-    sql`
-    with live as (
-      select s.id as session_id, s.last_seen_at, s.csrf_token, s.expires_at,
-             u.id as user_id, u.email, u.role, u.disabled
-      from ${sessions} s join ${users} u on u.id = s.user_id
-      where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > now()
-        and s.last_seen_at > now() - make_interval(secs => ${idleSeconds})
-    ), touched as (
-      update ${sessions} set last_seen_at = now()
-      where id = (select session_id from live) and last_seen_at < now() - interval '1 minute'
-    )
-    select session_id, user_id, email, role, disabled, csrf_token, expires_at from live`,
-  );
-  const row = rows[0];
+  const [row] = await liveSession(db).execute({ tokenHash, idleSeconds });
   if (!row) return undefined;
-  return {
-    userId: Number(row.user_id),
-    email: row.email,
-    role: row.role,
-    disabled: row.disabled,
-    csrfToken: row.csrf_token,
-    expiresAt: new Date(row.expires_at),
-  } satisfies LiveSession;
+  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.id));
+  }
+  return row;
 }
 
 /** Ends the session with this hash; returns its ID token (for RP-initiated logout) when there was one. */

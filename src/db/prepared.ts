@@ -7,20 +7,30 @@ import type { Database } from './client.js';
 export type PreparedScope = (ownerColumn: AnyPgColumn) => ReturnType<typeof ownerScope>;
 
 /**
- * A hot lookup prepared once per database and role (PostgreSQL then plans it once per connection,
- * and Drizzle builds its SQL once), instead of being rebuilt on every request.
+ * A hot statement prepared once per database (PostgreSQL then plans it once per connection, and
+ * Drizzle builds its SQL once), instead of being rebuilt on every request.
+ */
+export function preparedOnce<S>(build: (db: Database) => S): (db: Database) => S {
+  const cache = new WeakMap<Database, S>();
+  return (db) => {
+    let statement = cache.get(db);
+    if (!statement) {
+      statement = build(db);
+      cache.set(db, statement);
+    }
+    return statement;
+  };
+}
+
+/**
+ * A hot lookup of owned rows prepared once per database and role.
  * Run it with `{ ...params, ownerId: actor.userId }`.
  */
 export function preparedPerRole<S>(build: (db: Database, scope: PreparedScope, role: Actor['role']) => S) {
-  const cache = new WeakMap<Database, Record<Actor['role'], S>>();
-  return (db: Database, actor: Actor): S => {
-    let statements = cache.get(db);
-    if (!statements) {
-      const forRole = (role: Actor['role']) =>
-        build(db, (column) => ownerScope({ role }, column, sql.placeholder('ownerId')), role);
-      statements = { admin: forRole('admin'), staff: forRole('staff') };
-      cache.set(db, statements);
-    }
-    return statements[actor.role];
-  };
+  const statements = preparedOnce((db) => {
+    const forRole = (role: Actor['role']) =>
+      build(db, (column) => ownerScope({ role }, column, sql.placeholder('ownerId')), role);
+    return { admin: forRole('admin'), staff: forRole('staff') };
+  });
+  return (db: Database, actor: Actor): S => statements(db)[actor.role];
 }

@@ -209,6 +209,23 @@ describe('session lifetime', () => {
     expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="orderly"$/);
   });
 
+  test('when a session is used shortly before it would go idle, then its idle clock starts again', async () => {
+    // Arrange
+    const session = await signInWithBrowser(t.app, idp, newLogin());
+    await ageSession(session.cookie, { lastSeenAt: new Date(Date.now() - 3_500_000) });
+
+    // Act
+    const response = await api().get(ME, withSession(session.cookie));
+
+    // Assert
+    expect(response.statusCode).toBe(200);
+    const [row] = await t.deps.database.db
+      .select({ lastSeenAt: sessions.lastSeenAt })
+      .from(sessions)
+      .where(eq(sessions.tokenHash, hashToken(session.cookie)));
+    expect(Date.now() - (row?.lastSeenAt.getTime() ?? 0)).toBeLessThan(60_000);
+  });
+
   test('when a session is past its expiry, then 401 session_expired however recently it was used', async () => {
     // Arrange
     const session = await signInWithBrowser(t.app, idp, newLogin());
