@@ -69,12 +69,6 @@ export interface TestIdp {
   close(): Promise<void>;
 }
 
-/** The slice of oidc-provider used here: the package ships no type declarations. */
-interface OidcProviderModule {
-  Provider: new (issuer: string, configuration: object) => { callback(): RequestListener };
-  errors: { InvalidTarget: new () => Error };
-}
-
 /**
  * oidc-provider prints warnings meant for production deployments (development interactions, Node 20 not being its
  * supported LTS); a test IdP is exactly that development setup, so they are dropped while loading and constructing it.
@@ -96,10 +90,8 @@ async function quietly<T>(run: () => T | Promise<T>): Promise<T> {
   }
 }
 
-const { Provider, errors }: OidcProviderModule = await quietly(
-  // @ts-expect-error -- oidc-provider has no type declarations (and @types/oidc-provider is not installed).
-  () => import('oidc-provider'),
-);
+// Its types: test/types/oidc-provider.d.ts.
+const { Provider, errors } = await quietly(() => import('oidc-provider'));
 
 const HARNESS_CLIENT_ID = 'harness-client';
 const HARNESS_REDIRECT_URI = 'http://127.0.0.1:1/harness-callback';
