@@ -69,7 +69,7 @@ function safeReturnTo(request: FastifyRequest, next: string | undefined): string
   if (next === undefined || next === '') return `${API_V1}/`;
   const origin = publicOrigin(request);
   let url: URL | undefined;
-  // Printable ASCII without backslashes, which browsers read as slashes (`/\\evil.example`).
+  // Printable ASCII without backslashes, which browsers read as slashes (`/\evil.example`).
   if (/^[\x21-\x5B\x5D-\x7E]+$/.test(next)) {
     try {
       url = new URL(next, `${origin}/`);
