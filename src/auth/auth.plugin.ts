@@ -50,6 +50,7 @@ export function securitySchemes(oidcIssuer: string | undefined) {
   } as const;
   return { ...always, openIdConnect };
 }
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AuthOptions {
