@@ -18,6 +18,8 @@ import { ProblemV1, problemPlugin } from './http/problem.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
 import { API_V1, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
+import { notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
+import type { Outbox } from './notifications/outbox.js';
 import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
 
 export interface AppDeps {
@@ -26,6 +28,7 @@ export interface AppDeps {
   tokens: TokenAuthenticator;
   oidc: OidcClient | undefined;
   providerTokens: ProviderTokenAuthenticator | undefined;
+  outbox: Outbox;
   version: string;
   /** Extra logger settings (tests silence it, the server may pretty-print). */
   logger?: FastifyServerOptions['logger'];
@@ -47,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler());
   app.decorate('db', deps.db);
+  app.decorate('outbox', deps.outbox);
   app.addSchema(ProblemV1);
 
   // JSON only: text/plain (Fastify's other default) is refused with 415 like any other type.
@@ -81,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await owned.register(meRoutesV1);
         await owned.register(customersRoutesV1);
         await owned.register(ordersRoutesV1);
+        await owned.register(notificationsRoutesV1);
       });
     },
     { prefix: API_V1 },

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import type { Actor } from './auth/actor.js';
 import { createToken, listTokens } from './auth/tokens.service.js';
 import { createUser, disableUser, listUsers, requireUserByEmail } from './auth/users.service.js';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { createCustomer } from './customers/customers.service.js';
 import { DatabaseInUseError } from './db/client.js';
 import { createDeps, type Deps } from './deps.js';
+import { startDispatcher } from './notifications/delivery.js';
+import { Outbox } from './notifications/outbox.js';
 import { createOrder, transitionOrder } from './orders/orders.service.js';
 import { AppError } from './shared/errors.js';
 
@@ -21,6 +24,7 @@ const USAGE = `Usage: orderly <command>   (from a checkout: npm run -s cli -- <c
   tokens revoke ID                             revoke a token
   migrate                                      apply pending database migrations
   seed --demo                                  add a demo user with sample customers and orders
+  worker                                       send the SMS notifications (until SIGTERM)
 
 The database is DATABASE_URL, or the embedded one in DATA_DIR (default ./data).`;
 
@@ -147,15 +151,32 @@ const commands: Record<string, Command> = {
     return async ({ database }) =>
       `Migrations applied to the ${database.kind} database at ${database.location}.`;
   },
+  worker: (args) => {
+    noArguments(args);
+    return runWorker;
+  },
   seed: (args, flags) => {
     if (!flags.demo || args.length > 0) throw new UsageError('Use: seed --demo');
-    return ({ database }) => seedDemo(database.db);
+    return ({ database, config }) => seedDemo(database.db, config);
   },
 };
 
+/** A dispatcher process: sends notifications until SIGTERM or SIGINT, then finishes the sends in progress. */
+async function runWorker({ config, database }: Deps): Promise<string> {
+  const log = pino({ level: config.LOG_LEVEL });
+  const dispatcher = await startDispatcher(config, database, log);
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  log.info({ signal }, 'worker stopping: finishing the sends in progress');
+  await dispatcher.stop();
+  return 'Worker stopped.';
+}
+
 const DEMO_EMAIL = 'demo@localhost';
 
-async function seedDemo(db: Deps['database']['db']): Promise<string> {
+async function seedDemo(db: Deps['database']['db'], config: Config): Promise<string> {
   const user = await createUser(db, { email: DEMO_EMAIL, role: 'staff', displayName: 'Demo staff' }).catch(
     (error) => {
       if (error instanceof AppError && error.code === 'conflict') {
@@ -165,7 +186,8 @@ async function seedDemo(db: Deps['database']['db']): Promise<string> {
     },
   );
   const actor: Actor = { userId: user.id, email: user.email, role: user.role, authMethod: 'api_token' };
-  const ctx = { db, actor };
+  // Demo orders text nobody: their customers' numbers are made up.
+  const ctx = { db, actor, outbox: new Outbox({ ...config, SMS_EVENTS: '' }) };
   const people = [
     ['Amina', 'Otieno', '+254712345678'],
     ['Baraka', 'Mwangi', '+254722000111'],

@@ -117,6 +117,91 @@ export const ConfigSchema = Type.Object({
     minimum: 0,
     description: "Least time between two fetches of the provider's keys when a token names an unknown key.",
   }),
+  SMS_PROVIDER: Type.Optional(
+    Type.Enum(['console', 'africastalking'], {
+      description:
+        'Where order SMS go: `africastalking`, or `console` (logged, masked). Default: `africastalking` when `AT_API_KEY` is set, else `console`.',
+    }),
+  ),
+  AT_USERNAME: Type.Optional(
+    Type.String({ minLength: 1, description: "Africa's Talking app username (`sandbox` for the sandbox)." }),
+  ),
+  AT_API_KEY: Type.Optional(
+    Type.String({ minLength: 1, description: "Africa's Talking API key (never logged)." }),
+  ),
+  AT_SENDER_ID: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'Registered sender id or short code (`from`). Unset: the account default.',
+    }),
+  ),
+  AT_BASE_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^\\s?#]+$',
+      description:
+        "Africa's Talking API origin. Default: `https://api.sandbox.africastalking.com` for the `sandbox` username, else `https://api.africastalking.com`.",
+    }),
+  ),
+  SMS_EVENTS: Type.String({
+    default: 'order_placed,order_cancelled',
+    pattern: '^\\s*((order_placed|order_closed|order_cancelled)\\s*(,\\s*|$))*$',
+    description:
+      'Comma-separated order events that send an SMS: `order_placed`, `order_closed`, `order_cancelled`.',
+  }),
+  SMS_TEMPLATE_ORDER_PLACED: Type.String({
+    default:
+      'Hi {first_name}, your order of {quantity} {quantity:unit|units} of {item} has been placed at {time}. Thank you.',
+    minLength: 1,
+    description:
+      'Message for a new order. Placeholders: `{first_name}`, `{second_name}`, `{item}`, `{quantity}`, `{amount}`, `{order_id}`, `{status}`, `{time}`, `{quantity:one|other}`.',
+  }),
+  SMS_TEMPLATE_ORDER_CLOSED: Type.String({
+    default:
+      'Hi {first_name}, your order of {quantity} {quantity:unit|units} of {item} is complete. Thank you.',
+    minLength: 1,
+    description: 'Message for a closed order (same placeholders).',
+  }),
+  SMS_TEMPLATE_ORDER_CANCELLED: Type.String({
+    default: 'Hi {first_name}, your order of {quantity} {quantity:unit|units} of {item} has been cancelled.',
+    minLength: 1,
+    description: 'Message for a cancelled order (same placeholders).',
+  }),
+  SMS_TIME_ZONE: Type.String({
+    default: 'Africa/Nairobi',
+    description: 'IANA time zone of `{time}` in messages.',
+  }),
+  SMS_DELIVERY: Type.Enum(['at-least-once', 'at-most-once'], {
+    default: 'at-least-once',
+    description:
+      'After a send whose outcome is unknown (timeout, dropped connection): send again (`at-least-once`, may duplicate), or mark it `unknown` for an admin (`at-most-once`).',
+  }),
+  SMS_MAX_ATTEMPTS: Type.Integer({
+    default: 8,
+    minimum: 1,
+    maximum: 100,
+    description: 'Sends tried per message before it is `failed`.',
+  }),
+  SMS_RATE_PER_SECOND: Type.Number({
+    default: 10,
+    exclusiveMinimum: 0,
+    description: 'Most SMS one dispatcher process sends per second.',
+  }),
+  SMS_CONCURRENCY: Type.Integer({
+    default: 4,
+    minimum: 1,
+    maximum: 256,
+    description: 'SMS one dispatcher process sends at the same time.',
+  }),
+  SMS_TIMEOUT_MS: Type.Integer({
+    default: 10000,
+    minimum: 100,
+    description: 'Time allowed for one call to the SMS provider.',
+  }),
+  DISPATCHER_IN_API: Type.Boolean({
+    default: true,
+    description:
+      'Run the SMS dispatcher inside the API process (`false` when `npm run worker` processes do it).',
+  }),
   SESSION_TTL_SECONDS: Type.Integer({
     default: 43200,
     minimum: 60,
@@ -150,7 +235,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   checkOidc(value);
+  checkSms(value);
   return value;
+}
+
+/** Rules that span several SMS settings (the outbox checks the templates as it compiles them). */
+function checkSms(config: Config): void {
+  const problems: string[] = [];
+  if (config.SMS_PROVIDER === 'africastalking' || (!config.SMS_PROVIDER && config.AT_API_KEY)) {
+    if (!config.AT_USERNAME) problems.push("AT_USERNAME is required to send with Africa's Talking");
+    if (!config.AT_API_KEY) problems.push("AT_API_KEY is required to send with Africa's Talking");
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: config.SMS_TIME_ZONE });
+  } catch {
+    problems.push(`SMS_TIME_ZONE ${config.SMS_TIME_ZONE} is not an IANA time zone`);
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
 
 const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;

@@ -7,6 +7,7 @@ import {
 import { createTokenAuthenticator, type TokenAuthenticator } from './auth/tokens.service.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from './db/client.js';
+import { Outbox } from './notifications/outbox.js';
 
 export interface Deps {
   config: Config;
@@ -15,6 +16,7 @@ export interface Deps {
   /** The OpenID relying party and its bearer tokens, when OIDC_ISSUER is set. */
   oidc: OidcClient | undefined;
   providerTokens: ProviderTokenAuthenticator | undefined;
+  outbox: Outbox;
   version: string;
 }
 
@@ -36,6 +38,8 @@ export async function createDeps(
   config: Config,
   target: DatabaseTarget = databaseTarget(config),
 ): Promise<Deps> {
+  // Before the database opens: a bad template is a configuration error like any other.
+  const outbox = new Outbox(config);
   const database = await openDatabase(target);
   try {
     await database.migrate();
@@ -58,5 +62,5 @@ export async function createDeps(
     await database.close();
     throw error;
   }
-  return { config, database, tokens, oidc, providerTokens, version };
+  return { config, database, tokens, oidc, providerTokens, outbox, version };
 }

@@ -4,6 +4,7 @@ import { OidcSetupError } from './auth/oidc.service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseInUseError } from './db/client.js';
 import { createDeps } from './deps.js';
+import { startDispatcher } from './notifications/delivery.js';
 
 async function main() {
   const config = loadConfig();
@@ -39,12 +40,17 @@ async function main() {
     }
   }
 
+  const dispatcher = config.DISPATCHER_IN_API
+    ? await startDispatcher(config, deps.database, app.log.child({ component: 'dispatcher' }))
+    : undefined;
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    await app.close();
+    // The sends in progress finish (and are recorded) before the database closes.
+    await Promise.all([app.close(), dispatcher?.stop()]);
     await deps.database.close();
     process.exit(0);
   };

@@ -190,3 +190,61 @@ export const orders = pgTable(
     ),
   ],
 );
+
+export const notificationEvents = ['order_placed', 'order_closed', 'order_cancelled'] as const;
+export const notificationStatuses = ['pending', 'sending', 'sent', 'delivered', 'failed', 'unknown'] as const;
+
+/**
+ * The transactional outbox: one SMS per row, written in the same statement or transaction as the
+ * order change it announces, and delivered afterwards by the dispatcher.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    ownerId: bigint('owner_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id),
+    event: text('event', { enum: notificationEvents }).notNull(),
+    recipient: varchar('recipient', { length: 16 }).notNull(),
+    message: text('message').notNull(),
+    status: text('status', { enum: notificationStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
+    // Who is sending it now (a dispatcher's claim), and until when the claim holds.
+    claimToken: text('claim_token'),
+    claimedUntil: timestamptz('claimed_until'),
+    provider: text('provider'),
+    providerMessageId: text('provider_message_id'),
+    cost: text('cost'),
+    lastError: text('last_error'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    sentAt: timestamptz('sent_at'),
+    deliveredAt: timestamptz('delivered_at'),
+  },
+  (t) => [
+    // What the dispatcher claims: due pending rows, and sending rows whose claim lapsed (a crashed dispatcher).
+    index('notifications_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('notifications_claimed_idx').on(t.claimedUntil).where(sql`status = 'sending'`),
+    index('notifications_owner_created_idx').on(t.ownerId, t.createdAt, t.id),
+    index('notifications_order_idx').on(t.orderId, t.id),
+    uniqueIndex('notifications_provider_message_key')
+      .on(t.provider, t.providerMessageId)
+      .where(sql`provider_message_id is not null`),
+    check(
+      'notifications_status_check',
+      sql`${t.status} in ('pending', 'sending', 'sent', 'delivered', 'failed', 'unknown')`,
+    ),
+    check(
+      'notifications_event_check',
+      sql`${t.event} in ('order_placed', 'order_closed', 'order_cancelled')`,
+    ),
+    check('notifications_attempts_check', sql`${t.attempts} >= 0`),
+    check('notifications_recipient_check', sql`${t.recipient} ~ '^\\+[1-9][0-9]{6,14}$'`),
+    check('notifications_claim_check', sql`(${t.status} = 'sending') = (${t.claimToken} is not null)`),
+  ],
+);

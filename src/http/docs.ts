@@ -37,6 +37,7 @@ export const openApiPlugin = fp(
         tags: [
           { name: 'customers', description: 'People who place orders.' },
           { name: 'orders', description: 'Orders and their status: Pending → Closed | Cancelled.' },
+          { name: 'notifications', description: 'SMS sent to customers on order events, and their fate.' },
           { name: 'auth', description: 'Signing in with the OpenID provider, and who the caller is.' },
           { name: 'meta', description: 'Entry points.' },
         ],

@@ -4,6 +4,7 @@ import { type Database, selectRows } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
 import { preparedPerRole } from '../db/prepared.js';
 import { customers, orders } from '../db/schema.js';
+import type { NotificationEvent, Outbox } from '../notifications/outbox.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 import type { OrderStatus } from './orders.rules.js';
 
@@ -56,31 +57,41 @@ export async function findCustomerRef(db: Database, actor: Actor, ref: CustomerR
 }
 
 /**
- * Places an order for the customer named by `ref`, in one statement: the customer lookup (within the
- * caller's scope) and the insert cannot be separated by a concurrent change. Undefined: no such customer.
+ * Places an order for the customer named by `ref`, with its notification, in one statement: the
+ * customer lookup (within the caller's scope), the order and its outbox row cannot be separated.
+ * Undefined: no such customer.
  */
 export async function insertOrder(
   db: Database,
   actor: Actor,
   ref: CustomerRef,
   terms: OrderTerms,
+  outbox: Outbox,
 ): Promise<OrderRow | undefined> {
   // Drizzle's INSERT … SELECT cannot skip identity columns, so this one statement is written out.
+  const insert = sql`insert into ${orders} (owner_id, customer_id, customer_code, item, quantity, price_per_unit)
+    select ${customers.ownerId}, ${customers.id}, ${customers.code},
+           ${terms.item}::varchar, ${terms.quantity}::integer, ${terms.pricePerUnit}::numeric
+    from ${customers} where ${customerMatching(actor, ref)}
+    returning *`;
   const [row] = await selectRows<Record<keyof typeof orderColumnNames, unknown>>(
     db,
-    sql`insert into ${orders} (owner_id, customer_id, customer_code, item, quantity, price_per_unit)
-        select ${customers.ownerId}, ${customers.id}, ${customers.code},
-               ${terms.item}::varchar, ${terms.quantity}::integer, ${terms.pricePerUnit}::numeric
-        from ${customers} where ${customerMatching(actor, ref)}
-        returning ${returningOrder}`,
+    withNotification(insert, outbox.insertFor('order_placed', sql`o`)),
   );
   return row && orderFromRaw(row);
+}
+
+/** `change` (an INSERT or UPDATE … RETURNING * of orders) and the notification it causes, as one statement. */
+function withNotification(change: SQL, notify: SQL | undefined): SQL {
+  return notify
+    ? sql`with o as (${change}), notified as (${notify}) select ${orderAliases} from o`
+    : sql`with o as (${change}) select ${orderAliases} from o`;
 }
 
 const orderColumnNames = Object.fromEntries(
   Object.entries(getTableColumns(orders)).map(([key, column]) => [key, column.name]),
 ) as Record<keyof OrderRow, string>;
-const returningOrder = sql.raw(
+const orderAliases = sql.raw(
   Object.entries(orderColumnNames)
     .map(([key, column]) => `${column} as "${key}"`)
     .join(', '),
@@ -152,20 +163,25 @@ export async function lockOrder(tx: Database, actor: Actor, id: number): Promise
   return row;
 }
 
-/** Moves the order to `to` only if it is in one of `from`: exactly one of two racing changes wins. */
+/**
+ * Moves the order to `to` only if it is in one of `from` (exactly one of two racing changes wins),
+ * with the notification the change announces, in one statement.
+ */
 export async function setOrderStatus(
   db: Database,
   actor: Actor,
   id: number,
   from: readonly OrderStatus[],
   to: OrderStatus,
+  notify: SQL | undefined,
 ): Promise<OrderRow | undefined> {
-  const [row] = await db
-    .update(orders)
-    .set({ status: to })
-    .where(and(eq(orders.id, id), ownerScope(actor, orders.ownerId), inArray(orders.status, [...from])))
-    .returning();
-  return row;
+  const where = and(eq(orders.id, id), ownerScope(actor, orders.ownerId), inArray(orders.status, [...from]));
+  const update = sql`update ${orders} set status = ${to} where ${where} returning *`;
+  const [row] = await selectRows<Record<keyof typeof orderColumnNames, unknown>>(
+    db,
+    withNotification(update, notify),
+  );
+  return row && orderFromRaw(row);
 }
 
 export async function updateOrder(
@@ -180,4 +196,15 @@ export async function updateOrder(
     .where(and(eq(orders.id, id), ownerScope(actor, orders.ownerId)))
     .returning();
   return row as OrderRow;
+}
+
+/** Writes the `event` notification of order `id` (in the caller's transaction), when that event sends one. */
+export async function notifyOrder(
+  tx: Database,
+  outbox: Outbox,
+  id: number,
+  event: NotificationEvent,
+): Promise<void> {
+  const insert = outbox.insertFor(event, sql`${orders}`, sql`o.id = ${id}`);
+  if (insert) await tx.execute(insert);
 }

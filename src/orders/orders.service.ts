@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../auth/actor.js';
 import { normaliseCode } from '../customers/customers.rules.js';
 import type { Database } from '../db/client.js';
+import { eventOfStatus } from '../notifications/outbox.js';
 import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
 import { canonicalMoney, isPositiveMoney } from '../shared/money.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
@@ -86,14 +88,22 @@ export async function createOrder(ctx: Ctx, input: OrderInput): Promise<OrderRow
     errors.push({ field: 'status', code: 'invalid_choice', message: 'New orders are Pending.' });
   }
   assertNoFieldErrors(errors);
-  const row = await repository.insertOrder(ctx.db, ctx.actor, ref, terms);
+  const row = await repository.insertOrder(ctx.db, ctx.actor, ref, terms, ctx.outbox);
   if (!row) throw await unresolvedRef(ctx.db, ctx.actor, ref);
   return row;
 }
 
-/** Close or cancel: one conditional UPDATE, so of two racing requests exactly one wins. */
+/** The notification a move to `status` announces, if any. */
+const eventOf = (status: OrderStatus) => (status === 'Pending' ? undefined : eventOfStatus[status]);
+
+/**
+ * Close or cancel: one conditional UPDATE (with its notification), so of two racing requests exactly
+ * one wins, and only the winner notifies.
+ */
 export async function transitionOrder(ctx: Ctx, id: number, to: OrderStatus): Promise<OrderRow> {
-  const row = await repository.setOrderStatus(ctx.db, ctx.actor, id, statusesLeadingTo(to), to);
+  const event = eventOf(to);
+  const notify = event && ctx.outbox.insertFor(event, sql`o`);
+  const row = await repository.setOrderStatus(ctx.db, ctx.actor, id, statusesLeadingTo(to), to, notify);
   if (row) return row;
   const current = await repository.findOrder(ctx.db, ctx.actor, id);
   if (!current) throw notFound('Order', id);
@@ -154,6 +164,9 @@ async function changeOrder(
       }
       customer = { customerId: found.id, customerCode: found.code };
     }
-    return repository.updateOrder(tx, ctx.actor, id, { ...terms, ...customer, status });
+    const row = await repository.updateOrder(tx, ctx.actor, id, { ...terms, ...customer, status });
+    const event = status === current.status ? undefined : eventOf(status);
+    if (event) await repository.notifyOrder(tx, ctx.outbox, id, event);
+    return row;
   });
 }

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { type Claimed, claimDue, type Settled, settle } from './notifications.repository.js';
+import type { SendOutcome, SmsProvider } from './providers/provider.js';
+
+export interface DispatcherOptions {
+  provider: SmsProvider;
+  /** What an ambiguous outcome (sent or not, nobody knows) becomes: another send, or `unknown`. */
+  delivery: 'at-least-once' | 'at-most-once';
+  maxAttempts: number;
+  ratePerSecond: number;
+  concurrency: number;
+  /** How long a claim holds: longer than one send may take, so a live dispatcher never loses its claim. */
+  leaseMs: number;
+  /** Fallback poll, for retries coming due and for a missed wake-up. */
+  pollMs: number;
+  log: { info(fields: object, message: string): void; error(fields: object, message: string): void };
+}
+
+export interface DispatcherStatus {
+  state: 'running' | 'stopped' | 'paused';
+  /** Why sending is paused (the provider refused our credentials), for health and logs. */
+  reason?: string;
+}
+
+const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_CAP_MS = 3_600_000;
+/** After the provider refuses our credentials, try again this much later (an operator must act). */
+const CREDENTIALS_PAUSE_MS = 60_000;
+
+/** Exponential back-off with full jitter: a random delay up to base × 2^(attempt-1), capped. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+const after = (ms: number) => sql`now() + make_interval(secs => ${ms / 1000})`;
+
+/**
+ * Delivers the outbox: claims due notifications (SKIP LOCKED, so dispatchers in any number of
+ * processes never take the same one), sends each through the provider within the rate and
+ * concurrency limits, and records the outcome. A dispatcher that dies mid-send leaves a claim that
+ * lapses after `leaseMs`; the notification is then sent again (at-least-once) or marked `unknown`.
+ */
+export class Dispatcher {
+  readonly #token = randomUUID();
+  readonly #inFlight = new Set<Promise<void>>();
+  #running = false;
+  #pausedUntil = 0;
+  #pauseReason: string | undefined;
+  #wake: (() => void) | undefined;
+  #nextSendAt = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: DispatcherOptions,
+  ) {}
+
+  status(): DispatcherStatus {
+    if (Date.now() < this.#pausedUntil) return { state: 'paused', reason: this.#pauseReason };
+    return { state: this.#running ? 'running' : 'stopped' };
+  }
+
+  /** Starts the loop; `wakeUp` should be called when new work is committed (LISTEN/NOTIFY). */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    void this.#loop();
+  }
+
+  /** New work may be due: stop waiting. */
+  wakeUp(): void {
+    this.#wake?.();
+  }
+
+  /** Stops claiming, and finishes the sends in progress. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.wakeUp();
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** Sends everything due now, then returns: for tests and one-off runs. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const claimed = await claimDue(this.db, this.#token, this.options.concurrency, this.options.leaseMs);
+      if (claimed.length === 0) break;
+      await Promise.all(claimed.map((notification) => this.#deliver(notification)));
+    }
+  }
+
+  async #loop(): Promise<void> {
+    while (this.#running) {
+      const free = this.options.concurrency - this.#inFlight.size;
+      let claimed: Claimed[] = [];
+      if (free > 0 && Date.now() >= this.#pausedUntil) {
+        try {
+          claimed = await claimDue(this.db, this.#token, free, this.options.leaseMs);
+        } catch (error) {
+          this.options.log.error({ err: error }, 'the outbox cannot be read; trying again');
+        }
+      }
+      for (const notification of claimed) {
+        const task = this.#deliver(notification).finally(() => {
+          this.#inFlight.delete(task);
+          this.wakeUp();
+        });
+        this.#inFlight.add(task);
+      }
+      if (claimed.length === 0 || this.#inFlight.size >= this.options.concurrency) await this.#sleep();
+    }
+  }
+
+  #sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const wait =
+        Math.max(0, Math.min(this.options.pollMs, this.#pausedUntil - Date.now())) || this.options.pollMs;
+      const timer = setTimeout(done, wait);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+
+  /** Waits for the next slot of the outbound rate limit. */
+  async #throttle(): Promise<void> {
+    const interval = 1000 / this.options.ratePerSecond;
+    const now = Date.now();
+    const at = Math.max(now, this.#nextSendAt);
+    this.#nextSendAt = at + interval;
+    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+  }
+
+  async #deliver({ row, lapsed }: Claimed): Promise<void> {
+    const { provider, delivery, log } = this.options;
+    const fields = { notification: row.id, attempt: row.attempts };
+    try {
+      if (lapsed && delivery === 'at-most-once') {
+        await settle(this.db, row.id, this.#token, {
+          status: 'unknown',
+          lastError: 'A dispatcher stopped while sending it: it may or may not have been sent.',
+        });
+        return;
+      }
+      await this.#throttle();
+      const outcome = await provider.send({ to: row.recipient, message: row.message });
+      const settled = this.#settlement(outcome, row.attempts, lapsed);
+      const recorded = await settle(this.db, row.id, this.#token, { provider: provider.name, ...settled });
+      if (!recorded)
+        log.error(fields, 'a notification was sent after its claim lapsed; another dispatcher holds it');
+      if (outcome.kind === 'unauthorized') this.#pause(outcome.error);
+      else log.info({ ...fields, outcome: outcome.kind, status: settled.status }, 'notification sent');
+    } catch (error) {
+      // The database failed us: the claim lapses and the notification is tried again.
+      log.error({ ...fields, err: error }, 'a notification outcome could not be recorded');
+    }
+  }
+
+  #pause(reason: string): void {
+    this.#pausedUntil = Date.now() + CREDENTIALS_PAUSE_MS;
+    this.#pauseReason = `The SMS provider refused our credentials: ${reason}`;
+    this.options.log.error(
+      { provider: this.options.provider.name },
+      `SMS sending paused: ${this.#pauseReason}. Fix the credentials; sending resumes within a minute.`,
+    );
+  }
+
+  /** What the notification becomes after `outcome`. */
+  #settlement(outcome: SendOutcome, attempts: number, lapsed: boolean): Settled {
+    const again = (error: string, retryAfterMs = 0): Settled =>
+      attempts >= this.options.maxAttempts
+        ? { status: 'failed', lastError: `${error} (gave up after ${attempts} attempts)` }
+        : {
+            status: 'pending',
+            lastError: error,
+            nextAttemptAt: after(Math.max(retryAfterMs, backoffMs(attempts))),
+          };
+    switch (outcome.kind) {
+      case 'accepted':
+        return {
+          status: 'sent',
+          providerMessageId: outcome.messageId,
+          cost: outcome.cost,
+          sentAt: sql`now()`,
+          // A send after a lapsed claim may repeat one that went out before the crash: say so.
+          lastError: lapsed
+            ? 'Sent again after a dispatcher stopped mid-send: the customer may have it twice.'
+            : null,
+        };
+      case 'rejected':
+        return { status: 'failed', lastError: outcome.error };
+      case 'retry':
+        return again(outcome.error, outcome.retryAfterMs);
+      case 'ambiguous':
+        return this.options.delivery === 'at-least-once'
+          ? again(outcome.error)
+          : { status: 'unknown', lastError: outcome.error };
+      case 'unauthorized':
+        // Not the message's fault: it keeps its attempts and waits for the credentials to be fixed.
+        return {
+          status: 'pending',
+          attempts: attempts - 1,
+          lastError: outcome.error,
+          nextAttemptAt: after(CREDENTIALS_PAUSE_MS),
+        };
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { type Actor, ownerScope } from '../auth/actor.js';
+import { type Database, selectRows } from '../db/client.js';
+import { selectPage } from '../db/paging.js';
+import { type notificationStatuses, notifications } from '../db/schema.js';
+import type { Page, PageRequest } from '../shared/pagination.js';
+
+export type NotificationRow = typeof notifications.$inferSelect;
+export type NotificationStatus = (typeof notificationStatuses)[number];
+
+export interface NotificationFilters {
+  status?: NotificationStatus;
+  orderId?: number;
+}
+
+export function listNotifications(
+  db: Database,
+  actor: Actor,
+  filters: NotificationFilters,
+  page: PageRequest,
+): Promise<Page<NotificationRow>> {
+  const where = and(
+    ownerScope(actor, notifications.ownerId),
+    filters.status === undefined ? undefined : eq(notifications.status, filters.status),
+    filters.orderId === undefined ? undefined : eq(notifications.orderId, filters.orderId),
+  );
+  return selectPage(db, notifications, where, [desc(notifications.createdAt), desc(notifications.id)], page);
+}
+
+export async function findNotification(db: Database, actor: Actor, id: number) {
+  const [row] = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), ownerScope(actor, notifications.ownerId)));
+  return row;
+}
+
+/** A claimed notification, and whether an earlier claim on it lapsed (its dispatcher stopped mid-send). */
+export interface Claimed {
+  row: NotificationRow;
+  lapsed: boolean;
+}
+
+/**
+ * Claims up to `limit` notifications that are due, or whose earlier claim lapsed, for `leaseMs`:
+ * SKIP LOCKED lets any number of dispatchers claim side by side without taking the same row.
+ */
+export async function claimDue(
+  db: Database,
+  claimToken: string,
+  limit: number,
+  leaseMs: number,
+): Promise<Claimed[]> {
+  const rows = await selectRows<Record<string, unknown>>(
+    db,
+    sql`update ${notifications} n
+        set status = 'sending', claim_token = ${claimToken}, attempts = n.attempts + 1,
+            claimed_until = now() + make_interval(secs => ${leaseMs / 1000})
+        from (
+          select id, status as was from ${notifications}
+          where (status = 'pending' and next_attempt_at <= now())
+             or (status = 'sending' and claimed_until < now())
+          order by next_attempt_at, id
+          limit ${limit}
+          for update skip locked
+        ) due
+        where n.id = due.id
+        returning n.id, due.was`,
+  );
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => Number(row.id));
+  const claimed = await db
+    .select()
+    .from(notifications)
+    .where(and(sql`${notifications.id} in ${ids}`, eq(notifications.claimToken, claimToken)))
+    .orderBy(asc(notifications.id));
+  const lapsed = new Set(rows.filter((row) => row.was === 'sending').map((row) => Number(row.id)));
+  return claimed.map((row) => ({ row, lapsed: lapsed.has(row.id) }));
+}
+
+export type Settled = Partial<
+  Pick<NotificationRow, 'status' | 'provider' | 'providerMessageId' | 'cost' | 'lastError' | 'attempts'>
+> & { status: NotificationStatus; nextAttemptAt?: SQL | Date; sentAt?: SQL };
+
+/**
+ * Records what became of a claimed notification and releases the claim, unless the claim lapsed and
+ * another dispatcher holds it now (then nothing changes: false).
+ */
+export async function settle(
+  db: Database,
+  id: number,
+  claimToken: string,
+  outcome: Settled,
+): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ ...outcome, claimToken: null, claimedUntil: null })
+    .where(and(eq(notifications.id, id), eq(notifications.claimToken, claimToken)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}

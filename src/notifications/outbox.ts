@@ -1,0 +1,53 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Config, ConfigError, listSetting } from '../config.js';
+import { customers, type notificationEvents, notifications } from '../db/schema.js';
+import { compileTemplate, TemplateError } from './templates.js';
+
+export type NotificationEvent = (typeof notificationEvents)[number];
+
+/** The event an order's new status announces. */
+export const eventOfStatus = {
+  Closed: 'order_closed',
+  Cancelled: 'order_cancelled',
+} as const satisfies Record<string, NotificationEvent>;
+
+const templateSettings = {
+  order_placed: 'SMS_TEMPLATE_ORDER_PLACED',
+  order_closed: 'SMS_TEMPLATE_ORDER_CLOSED',
+  order_cancelled: 'SMS_TEMPLATE_ORDER_CANCELLED',
+} as const satisfies Record<NotificationEvent, keyof Config>;
+
+/**
+ * Which order events write a notification, and their messages compiled to SQL: the outbox row is
+ * written by the very statement (or transaction) that changes the order, so neither exists without
+ * the other.
+ */
+export class Outbox {
+  readonly #messages: Partial<Record<NotificationEvent, SQL>> = {};
+
+  /** Throws a ConfigError naming a template setting with an unknown placeholder. */
+  constructor(config: Config) {
+    for (const event of listSetting(config.SMS_EVENTS) as NotificationEvent[]) {
+      const setting = templateSettings[event];
+      try {
+        this.#messages[event] = compileTemplate(config[setting], config.SMS_TIME_ZONE);
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        throw new ConfigError(`Invalid configuration: ${setting}: ${error.message}`);
+      }
+    }
+  }
+
+  /**
+   * An INSERT of the `event` notification for every order row of `source` (aliased `o`: a CTE of
+   * changed orders, or the orders table with `where`), or undefined when the event sends nothing.
+   */
+  insertFor(event: NotificationEvent, source: SQL, where: SQL = sql`true`): SQL | undefined {
+    const message = this.#messages[event];
+    if (!message) return undefined;
+    return sql`insert into ${notifications} (owner_id, order_id, event, recipient, message)
+      select o.owner_id, o.id, ${event}, c.phone, ${message}
+      from ${source} o join ${customers} c on c.id = o.customer_id
+      where ${where}`;
+  }
+}

@@ -1,0 +1,354 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { notifications } from '../../src/db/schema.js';
+import { createDispatcher } from '../../src/notifications/delivery.js';
+import type { Dispatcher } from '../../src/notifications/dispatcher.js';
+import { claimDue } from '../../src/notifications/notifications.repository.js';
+import { expectProblem, ORDERS, orderUrl, postCustomer, postOrder, signIn } from '../helpers/api.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { type FakeAfricasTalking, startFakeAfricasTalking } from '../helpers/fake-africastalking.js';
+
+const NOTIFICATIONS = '/api/v1/notifications/';
+const silent = { info: () => {}, error: () => {} };
+
+let fake: FakeAfricasTalking;
+let t: TestApp;
+
+function smsEnv(extra: Record<string, string> = {}) {
+  return {
+    SMS_PROVIDER: 'africastalking',
+    AT_USERNAME: fake.username,
+    AT_API_KEY: fake.apiKey,
+    AT_BASE_URL: fake.url,
+    SMS_RATE_PER_SECOND: '1000',
+    SMS_TIMEOUT_MS: '500',
+    SMS_MAX_ATTEMPTS: '3',
+    ...extra,
+  };
+}
+
+/** A dispatcher on the test app's database, configured as the app is, with `extra` settings on top. */
+const dispatcherFor = (app: TestApp, extra: Record<string, string> = {}): Dispatcher =>
+  createDispatcher(loadConfig({ NODE_ENV: 'test', ...smsEnv(extra) }), app.deps.database.db, silent);
+
+beforeAll(async () => {
+  fake = await startFakeAfricasTalking();
+  t = await buildTestApp(smsEnv());
+});
+
+afterAll(async () => {
+  await t?.close();
+  await fake?.close();
+});
+
+beforeEach(() => {
+  fake.behave({ kind: 'success' });
+});
+
+/** Makes every pending notification due now (instead of waiting out its back-off). */
+const makeDue = () => t.deps.database.db.update(notifications).set({ nextAttemptAt: sql`now()` });
+
+/** A staff user with one customer, and a client. */
+async function customerOf(overrides: Record<string, unknown> = {}) {
+  const { api, user } = await signIn(t);
+  const customer = await postCustomer(api, { first_name: 'Amina', ...overrides });
+  return { api, user, customer };
+}
+
+const notificationsOf = async (api: Awaited<ReturnType<typeof signIn>>['api'], orderId: number) =>
+  (await api.get(`${orderUrl(orderId)}notifications/`)).data.results;
+
+describe('the outbox', () => {
+  test('when an order is placed, then a pending SMS from the template waits, written with the order', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+
+    // Act
+    const order = await postOrder(api, customer.id, { item: 'Maize flour 2kg', quantity: 3 });
+
+    // Assert
+    const [notification, ...others] = await notificationsOf(api, order.id);
+    expect(others).toEqual([]);
+    const time = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Africa/Nairobi',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(order.time_placed));
+    const day = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Africa/Nairobi',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    }).format(new Date(order.time_placed));
+    expect(notification).toMatchObject({
+      order: order.id,
+      event: 'order_placed',
+      recipient: customer.phone,
+      status: 'pending',
+      attempts: 0,
+      provider_message_id: null,
+      message: `Hi Amina, your order of 3 units of Maize flour 2kg has been placed at ${time} on ${day}. Thank you.`,
+    });
+  });
+
+  test('when the quantity is 1, then the message says "1 unit"', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+
+    // Act
+    const order = await postOrder(api, customer.id, { item: 'Rice 5kg', quantity: 1 });
+
+    // Assert
+    const [notification] = await notificationsOf(api, order.id);
+    expect(notification.message).toMatch(/your order of 1 unit of Rice 5kg has been placed/);
+  });
+
+  test('when an order cannot be placed, then no notification is written', async () => {
+    // Arrange
+    const { api } = await customerOf();
+
+    // Act
+    const response = await api.post(ORDERS, {
+      customer: 999_999_999,
+      item: 'Tea',
+      quantity: 1,
+      price_per_unit: '1.00',
+    });
+
+    // Assert
+    expectProblem(response, 404, 'not_found');
+    expect((await api.get(NOTIFICATIONS)).data.count).toBe(0);
+  });
+
+  test('when an order is cancelled (action or PATCH), then a cancellation SMS is written; closing sends none by default', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const [cancelled, patched, closed] = [
+      await postOrder(api, customer.id),
+      await postOrder(api, customer.id),
+      await postOrder(api, customer.id),
+    ];
+
+    // Act
+    await api.post(`${orderUrl(cancelled.id)}cancel/`);
+    await api.patch(orderUrl(patched.id), { status: 'Cancelled' });
+    await api.post(`${orderUrl(closed.id)}close/`);
+
+    // Assert
+    expect((await notificationsOf(api, cancelled.id)).map((n: { event: string }) => n.event)).toEqual([
+      'order_cancelled',
+      'order_placed',
+    ]);
+    expect((await notificationsOf(api, patched.id)).map((n: { event: string }) => n.event)).toEqual([
+      'order_cancelled',
+      'order_placed',
+    ]);
+    expect((await notificationsOf(api, closed.id)).map((n: { event: string }) => n.event)).toEqual([
+      'order_placed',
+    ]);
+  });
+
+  test('when someone else’s order or notifications are asked for, then 404 and nothing listed', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id);
+    const [notification] = await notificationsOf(api, order.id);
+    const { api: other } = await signIn(t);
+
+    // Act
+    const list = await other.get(`${orderUrl(order.id)}notifications/`);
+    const one = await other.get(`${NOTIFICATIONS}${notification.id}/`);
+
+    // Assert
+    expectProblem(list, 404, 'not_found');
+    expectProblem(one, 404, 'not_found');
+    expect((await other.get(NOTIFICATIONS)).data.count).toBe(0);
+  });
+});
+
+describe('the dispatcher', () => {
+  test('when it runs, then the fake gateway gets the SMS and the notification records the message id and cost', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id, { quantity: 2 });
+
+    // Act
+    await dispatcherFor(t).drain();
+
+    // Assert
+    const [notification] = await notificationsOf(api, order.id);
+    expect(notification).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      provider: 'africastalking',
+      cost: 'KES 0.8000',
+    });
+    const received = fake.received.filter((sms) => sms.messageId === notification.provider_message_id);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ to: customer.phone, message: notification.message });
+    expect((await api.get(`${NOTIFICATIONS}?status=sent`)).data.count).toBe(1);
+  });
+
+  test('when the provider refuses the number, then the notification fails for good and the order is unaffected', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id);
+    fake.behave({ kind: 'recipient', statusCode: 403, status: 'InvalidPhoneNumber' });
+
+    // Act
+    await dispatcherFor(t).drain();
+
+    // Assert
+    const [notification] = await notificationsOf(api, order.id);
+    expect(notification).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(notification.last_error).toMatch(/403/);
+    expect((await api.get(orderUrl(order.id))).data.status).toBe('Pending');
+  });
+
+  test('when the provider is down for a while, then it backs off, and everything is delivered once it is back', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id);
+    await fake.stop();
+
+    // Act
+    const before = Date.now();
+    await dispatcherFor(t).drain();
+    const [waiting] = await notificationsOf(api, order.id);
+    await fake.restart();
+    await makeDue();
+    await dispatcherFor(t).drain();
+
+    // Assert
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    const delay = Date.parse(waiting.next_attempt_at) - before;
+    expect(delay).toBeGreaterThanOrEqual(900);
+    expect(delay).toBeLessThan(2_500);
+    const [sent] = await notificationsOf(api, order.id);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  test('when every attempt fails, then after SMS_MAX_ATTEMPTS the notification is failed with the last error', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id);
+    fake.behave({ kind: 'recipient', statusCode: 500, status: 'InternalServerError' });
+
+    // Act
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await dispatcherFor(t).drain();
+      await makeDue();
+    }
+
+    // Assert
+    const [notification] = await notificationsOf(api, order.id);
+    expect(notification).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(notification.last_error).toMatch(/gave up after 3 attempts/);
+  });
+
+  test('when the answer is lost (timeout), then at-least-once sends again and at-most-once marks it unknown', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const first = await postOrder(api, customer.id);
+    fake.behave({ kind: 'slow', ms: 1_000 });
+    await dispatcherFor(t, { SMS_DELIVERY: 'at-most-once' }).drain();
+    const second = await postOrder(api, customer.id);
+
+    // Act
+    await dispatcherFor(t).drain();
+
+    // Assert
+    const [unknown] = await notificationsOf(api, first.id);
+    expect(unknown).toMatchObject({ status: 'unknown', attempts: 1 });
+    const [again] = await notificationsOf(api, second.id);
+    expect(again).toMatchObject({ status: 'pending', attempts: 1 });
+  });
+
+  test('when the provider refuses our credentials, then sending pauses and the message keeps its attempts', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id);
+    fake.behave({
+      kind: 'http',
+      status: 401,
+      body: 'The supplied authentication is invalid',
+      contentType: 'text/plain',
+    });
+    const dispatcher = dispatcherFor(t);
+
+    // Act
+    await dispatcher.drain();
+
+    // Assert
+    const [notification] = await notificationsOf(api, order.id);
+    expect(notification).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(notification.last_error).toMatch(/authentication/);
+    expect(dispatcher.status()).toMatchObject({
+      state: 'paused',
+      reason: expect.stringMatching(/credentials/),
+    });
+    expect((await api.get(orderUrl(order.id))).data.status).toBe('Pending');
+  });
+
+  test('when a dispatcher dies between sending and recording, then nothing is lost and the repeat is visible', async () => {
+    // Arrange: a dispatcher claims the notification, the SMS goes out, and the process dies before recording it.
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id);
+    const [claimed] = await claimDue(t.deps.database.db, 'crashed-dispatcher', 100, 60_000);
+    const sentBefore = fake.received.length;
+    await fetch(`${fake.url}/version1/messaging`, {
+      method: 'POST',
+      headers: {
+        apiKey: fake.apiKey,
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        username: fake.username,
+        to: String(claimed?.row.recipient),
+        message: String(claimed?.row.message),
+      }),
+    });
+    await t.deps.database.db
+      .update(notifications)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(eq(notifications.orderId, order.id));
+
+    // Act
+    await dispatcherFor(t).drain();
+
+    // Assert
+    const [notification] = await notificationsOf(api, order.id);
+    expect(notification).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(notification.last_error).toMatch(/may have it twice/);
+    expect(fake.received.length - sentBefore).toBe(2);
+  });
+});
+
+describe('two dispatchers on one database', () => {
+  test('when they run side by side over many orders, then each message is sent exactly once', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const count = 200;
+    for (let i = 0; i < count; i += 20) {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, j) => postOrder(api, customer.id, { item: `Item ${i + j}` })),
+      );
+    }
+    const sentBefore = fake.received.length;
+
+    // Act
+    await Promise.all([
+      dispatcherFor(t, { SMS_CONCURRENCY: '8' }).drain(),
+      dispatcherFor(t, { SMS_CONCURRENCY: '8' }).drain(),
+    ]);
+
+    // Assert
+    const received = fake.received.slice(sentBefore).filter((sms) => sms.to === customer.phone);
+    expect(received).toHaveLength(count);
+    expect(new Set(received.map((sms) => sms.message)).size).toBe(count);
+    expect((await api.get(`${NOTIFICATIONS}?status=sent&limit=1`)).data.count).toBe(count);
+  });
+});
