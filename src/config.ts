@@ -142,6 +142,13 @@ export const ConfigSchema = Type.Object({
         "Africa's Talking API origin. Default: `https://api.sandbox.africastalking.com` for the `sandbox` username, else `https://api.africastalking.com`.",
     }),
   ),
+  AT_CALLBACK_SECRET: Type.Optional(
+    Type.String({
+      minLength: 16,
+      description:
+        "Shared secret of the delivery-report callback: `?secret=` in the callback URL set in Africa's Talking's dashboard, or an `X-Callback-Secret` header. Unset: the callback answers 404.",
+    }),
+  ),
   SMS_EVENTS: Type.String({
     default: 'order_placed,order_cancelled',
     pattern: '^\\s*((order_placed|order_closed|order_cancelled)\\s*(,\\s*|$))*$',

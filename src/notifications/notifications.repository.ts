@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import { type Database, selectRows } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
@@ -98,4 +98,45 @@ export async function settle(
     .where(and(eq(notifications.id, id), eq(notifications.claimToken, claimToken)))
     .returning({ id: notifications.id });
   return rows.length > 0;
+}
+
+/** Delivery-report statuses that end a message's journey (AT: Success; Failed, Rejected, Expired). */
+export type DeliveryFate = { delivered: true } | { delivered: false; reason: string };
+
+/**
+ * Applies a delivery report to the message the provider knows as `messageId`: one UPDATE, which
+ * never moves a final status (delivered, failed) and matches nothing for an unknown id.
+ */
+export async function applyDeliveryReport(
+  db: Database,
+  provider: string,
+  messageId: string,
+  fate: DeliveryFate,
+): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set(
+      fate.delivered
+        ? { status: 'delivered', deliveredAt: sql`now()` }
+        : { status: 'failed', lastError: `Not delivered: ${fate.reason}` },
+    )
+    .where(
+      and(
+        eq(notifications.provider, provider),
+        eq(notifications.providerMessageId, messageId),
+        inArray(notifications.status, ['sent', 'unknown']),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+/** Puts a failed or unknown notification back in the queue, with fresh attempts; undefined otherwise. */
+export async function requeue(db: Database, id: number): Promise<NotificationRow | undefined> {
+  const [row] = await db
+    .update(notifications)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: sql`now()` })
+    .where(and(eq(notifications.id, id), inArray(notifications.status, ['failed', 'unknown'])))
+    .returning();
+  return row;
 }

@@ -1,9 +1,12 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
+import { AppError } from '../shared/errors.js';
 import { type Page, pageLinks } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
 import { NotificationListQuery, NotificationPageV1, NotificationV1 } from './notifications.schemas.js';
@@ -12,6 +15,8 @@ import {
   listNotifications,
   listOrderNotifications,
   type NotificationRow,
+  recordDeliveryReport,
+  retryNotification,
 } from './notifications.service.js';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -112,5 +117,98 @@ export const notificationsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => toNotificationV1(await getNotification(ctxOf(request), request.params.id), request),
+  );
+
+  app.post(
+    '/notifications/:id/retry/',
+    {
+      schema: {
+        operationId: 'retryNotification',
+        summary: 'Send a failed or unknown notification again (admins)',
+        description:
+          'Puts it back in the queue with fresh attempts. A notification whose outcome is `unknown` may reach the customer twice.',
+        tags,
+        security: AUTHENTICATED,
+        params: IdParams,
+        response: { 200: NotificationV1, ...problemResponses(403, 409, 503) },
+      },
+    },
+    async (request) => toNotificationV1(await retryNotification(ctxOf(request), request.params.id), request),
+  );
+};
+
+const DeliveryReport = Type.Object(
+  {
+    id: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'The message id Africa’s Talking gave at sending.',
+    }),
+    status: Type.String({ minLength: 1, maxLength: 50, examples: ['Success', 'Failed', 'Rejected', 'Sent'] }),
+    phoneNumber: Type.Optional(Type.String({ maxLength: 32 })),
+    networkCode: Type.Optional(Type.String({ maxLength: 16 })),
+    failureReason: Type.Optional(Type.String({ maxLength: 200 })),
+    retryCount: Type.Optional(Type.String({ maxLength: 16 })),
+  },
+  { additionalProperties: true, title: 'Delivery report' },
+);
+
+const CallbackQuery = Type.Object({ secret: Type.Optional(Type.String({ maxLength: 200 })) });
+
+const Acknowledged = Type.Object(
+  { received: Type.Boolean(), updated: Type.Boolean({ description: 'Whether a notification changed.' }) },
+  { additionalProperties: false },
+);
+
+/** Constant-time comparison of a presented secret with the configured one. */
+function secretMatches(presented: string | undefined, expected: string): boolean {
+  const a = createHash('sha256')
+    .update(presented ?? '')
+    .digest();
+  const b = createHash('sha256').update(expected).digest();
+  return presented !== undefined && timingSafeEqual(a, b);
+}
+
+/**
+ * Africa's Talking delivery reports (form-encoded; AT signs nothing, so the URL carries a shared
+ * secret, or an X-Callback-Secret header does).
+ */
+export const deliveryReportRoutesV1: FastifyPluginAsyncTypebox<{ secret: string | undefined }> = async (
+  app,
+  { secret },
+) => {
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 4096 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+  app.post(
+    '/notifications/callbacks/africastalking/',
+    {
+      schema: {
+        operationId: 'africasTalkingDeliveryReport',
+        summary: "Africa's Talking delivery report (callback)",
+        description:
+          'Set `…/api/v1/notifications/callbacks/africastalking/?secret=AT_CALLBACK_SECRET` as the delivery-report URL in the Africa’s Talking dashboard. Unknown message ids and replays change nothing; a final status is never moved back.',
+        tags,
+        querystring: CallbackQuery,
+        body: DeliveryReport,
+        response: { 200: Acknowledged, ...problemResponses() },
+      },
+    },
+    async (request) => {
+      if (!secret)
+        throw new AppError('not_found', 'Delivery reports are not configured (AT_CALLBACK_SECRET is unset).');
+      const header = request.headers['x-callback-secret'];
+      const presented = request.query.secret ?? (typeof header === 'string' ? header : undefined);
+      if (!secretMatches(presented, secret)) {
+        request.log.warn('delivery report with a wrong or missing secret');
+        throw new AppError('unauthorized', 'The callback secret is wrong or missing.', undefined, {
+          'www-authenticate': 'Secret realm="africastalking-callback"',
+        });
+      }
+      const updated = await recordDeliveryReport(app.db, request.body);
+      return { received: true, updated };
+    },
   );
 };

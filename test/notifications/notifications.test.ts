@@ -8,8 +8,11 @@ import { claimDue } from '../../src/notifications/notifications.repository.js';
 import { expectProblem, ORDERS, orderUrl, postCustomer, postOrder, signIn } from '../helpers/api.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { type FakeAfricasTalking, startFakeAfricasTalking } from '../helpers/fake-africastalking.js';
+import { client } from '../helpers/http.js';
 
 const NOTIFICATIONS = '/api/v1/notifications/';
+const CALLBACK = '/api/v1/notifications/callbacks/africastalking/';
+const CALLBACK_SECRET = 'callback-secret-0123456789';
 const silent = { info: () => {}, error: () => {} };
 
 let fake: FakeAfricasTalking;
@@ -24,6 +27,7 @@ function smsEnv(extra: Record<string, string> = {}) {
     SMS_RATE_PER_SECOND: '1000',
     SMS_TIMEOUT_MS: '500',
     SMS_MAX_ATTEMPTS: '3',
+    AT_CALLBACK_SECRET: CALLBACK_SECRET,
     ...extra,
   };
 }
@@ -350,5 +354,135 @@ describe('two dispatchers on one database', () => {
     expect(received).toHaveLength(count);
     expect(new Set(received.map((sms) => sms.message)).size).toBe(count);
     expect((await api.get(`${NOTIFICATIONS}?status=sent&limit=1`)).data.count).toBe(count);
+  });
+});
+
+/** Posts a delivery report to our callback as Africa's Talking does: form-encoded. */
+const report = (fields: Record<string, string>, query = `?secret=${CALLBACK_SECRET}`, headers = {}) =>
+  client(t.app).send({
+    method: 'POST',
+    url: CALLBACK + query,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: new URLSearchParams(fields).toString(),
+  });
+
+/** An order whose SMS the fake gateway has taken: its notification as the API shows it. */
+async function sentNotification() {
+  const { api, customer } = await customerOf();
+  const order = await postOrder(api, customer.id);
+  await dispatcherFor(t).drain();
+  const [notification] = await notificationsOf(api, order.id);
+  expect(notification.status).toBe('sent');
+  return { api, order, notification };
+}
+
+describe('delivery reports', () => {
+  test('when Africa’s Talking reports Success, then the notification is delivered, and a replay or a later failure changes nothing', async () => {
+    // Arrange
+    const { api, order, notification } = await sentNotification();
+    const success = fake.deliveryReport(notification.provider_message_id, 'Success');
+
+    // Act
+    const first = await report(success);
+    const replay = await report(success);
+    const late = await report(
+      fake.deliveryReport(notification.provider_message_id, 'Failed', { failureReason: 'DeliveryFailure' }),
+    );
+
+    // Assert
+    expect(first.statusCode).toBe(200);
+    expect(first.data).toEqual({ received: true, updated: true });
+    expect(replay.data).toEqual({ received: true, updated: false });
+    expect(late.data).toEqual({ received: true, updated: false });
+    const [delivered] = await notificationsOf(api, order.id);
+    expect(delivered.status).toBe('delivered');
+    expect(delivered.delivered_at).not.toBeNull();
+  });
+
+  test('when a report says Failed with a reason, then the notification fails with that reason', async () => {
+    // Arrange
+    const { api, order, notification } = await sentNotification();
+
+    // Act
+    const response = await report(
+      fake.deliveryReport(notification.provider_message_id, 'Failed', { failureReason: 'UserInBlackList' }),
+      '',
+      { 'x-callback-secret': CALLBACK_SECRET },
+    );
+
+    // Assert
+    expect(response.data.updated).toBe(true);
+    const [failed] = await notificationsOf(api, order.id);
+    expect(failed).toMatchObject({ status: 'failed', last_error: 'Not delivered: UserInBlackList' });
+  });
+
+  test('when a report names a message nobody sent, or is only a step on the way (Buffered), then 200 and nothing changes', async () => {
+    // Arrange
+    const { api, order, notification } = await sentNotification();
+
+    // Act
+    const unknown = await report(fake.deliveryReport('ATXid_not_ours', 'Success'));
+    const step = await report(fake.deliveryReport(notification.provider_message_id, 'Buffered'));
+
+    // Assert
+    expect(unknown.data).toEqual({ received: true, updated: false });
+    expect(step.data).toEqual({ received: true, updated: false });
+    expect((await notificationsOf(api, order.id))[0].status).toBe('sent');
+  });
+
+  test.each([
+    ['a wrong secret', '?secret=not-the-secret-at-all', {}],
+    ['no secret', '', {}],
+    ['a wrong header', '', { 'x-callback-secret': 'not-the-secret-at-all' }],
+  ])('when the callback comes with %s, then 401 and nothing changes', async (_case, query, headers) => {
+    // Arrange
+    const { api, order, notification } = await sentNotification();
+
+    // Act
+    const response = await report(
+      fake.deliveryReport(notification.provider_message_id, 'Success'),
+      query,
+      headers,
+    );
+
+    // Assert
+    expectProblem(response, 401, 'unauthorized');
+    expect((await notificationsOf(api, order.id))[0].status).toBe('sent');
+  });
+});
+
+describe('retrying a notification', () => {
+  test('when an admin retries a failed notification, then it is queued with fresh attempts and sent', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id);
+    fake.behave({ kind: 'recipient', statusCode: 406, status: 'UserInBlacklist' });
+    await dispatcherFor(t).drain();
+    const [failed] = await notificationsOf(api, order.id);
+    fake.behave({ kind: 'success' });
+    const { api: admin } = await signIn(t, 'admin');
+
+    // Act
+    const retried = await admin.post(`${NOTIFICATIONS}${failed.id}/retry/`);
+    await dispatcherFor(t).drain();
+
+    // Assert
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.data).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await notificationsOf(api, order.id))[0]).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  test('when staff retry, then 403 admin_only; when the notification was sent, then 409 not_retryable', async () => {
+    // Arrange
+    const { api, notification } = await sentNotification();
+    const { api: admin } = await signIn(t, 'admin');
+
+    // Act
+    const byStaff = await api.post(`${NOTIFICATIONS}${notification.id}/retry/`);
+    const sent = await admin.post(`${NOTIFICATIONS}${notification.id}/retry/`);
+
+    // Assert
+    expectProblem(byStaff, 403, 'admin_only');
+    expectProblem(sent, 409, 'not_retryable');
   });
 });
