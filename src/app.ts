@@ -18,6 +18,7 @@ import { ProblemV1, problemPlugin } from './http/problem.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
 import { API_V1, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
+import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
 import type { Outbox } from './notifications/outbox.js';
 import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
@@ -74,7 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(negotiationPlugin);
-      await api.register(metaRoutesV1);
+      await api.register(metaRoutesV1, { smsPauses: activePauses });
       await api.register(deliveryReportRoutesV1, { secret: config.AT_CALLBACK_SECRET });
       await api.register(signInRoutesV1, { oidc: deps.oidc, sessionTtlSeconds: config.SESSION_TTL_SECONDS });
       await api.register(async (owned) => {

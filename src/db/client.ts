@@ -162,8 +162,3 @@ export async function selectRows<T>(db: Database, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
-
-/** A cheap round trip, for readiness checks. */
-export async function ping(db: Database): Promise<void> {
-  await db.execute(sql`select 1`);
-}

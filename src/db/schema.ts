@@ -248,3 +248,13 @@ export const notifications = pgTable(
     check('notifications_claim_check', sql`(${t.status} = 'sending') = (${t.claimToken} is not null)`),
   ],
 );
+
+/**
+ * SMS providers that refused our credentials: every dispatcher records it, and the health endpoint of
+ * every instance reports it until the pause ends or a send succeeds.
+ */
+export const smsPauses = pgTable('sms_pauses', {
+  provider: text('provider').primaryKey(),
+  pausedUntil: timestamptz('paused_until').notNull(),
+  reason: text('reason').notNull(),
+});

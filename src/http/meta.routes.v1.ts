@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ping } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { AppError } from '../shared/errors.js';
 import { OPENAPI_PATH } from './docs.js';
 import { problemResponses } from './problem.js';
@@ -18,11 +18,24 @@ const ApiRootV1 = Type.Object(
 );
 
 const HealthV1 = Type.Object(
-  { status: Type.Literal('ok'), database: Type.Literal('ok') },
+  {
+    status: Type.Literal('ok'),
+    database: Type.Literal('ok'),
+    sms: Type.Enum(['ok', 'paused'], {
+      description: '`paused` while the SMS provider refuses our credentials: messages wait, nothing is lost.',
+    }),
+    sms_reason: Type.Optional(Type.String({ description: 'Why SMS sending is paused.' })),
+  },
   { additionalProperties: false },
 );
 
-export const metaRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
+/** Providers that refuse our credentials now (the query also proves the database answers). */
+export type SmsPauses = (db: Database) => Promise<{ provider: string; reason: string }[]>;
+
+export const metaRoutesV1: FastifyPluginAsyncTypebox<{ smsPauses: SmsPauses }> = async (
+  app,
+  { smsPauses },
+) => {
   app.get(
     '/',
     {
@@ -47,21 +60,27 @@ export const metaRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         operationId: 'health',
-        summary: 'Liveness and database reachability',
+        summary: 'Liveness, database reachability and SMS sending',
         tags: ['meta'],
         response: { 200: HealthV1, ...problemResponses(503) },
       },
     },
     async (request) => {
+      let pauses: Awaited<ReturnType<SmsPauses>>;
       try {
-        await ping(app.db);
+        pauses = await smsPauses(app.db);
       } catch (error) {
         request.log.error({ err: error }, 'database unreachable');
         throw new AppError('service_unavailable', 'The database cannot be reached.', undefined, {
           'retry-after': '5',
         });
       }
-      return { status: 'ok' as const, database: 'ok' as const };
+      const [pause] = pauses;
+      return {
+        status: 'ok' as const,
+        database: 'ok' as const,
+        ...(pause ? { sms: 'paused' as const, sms_reason: pause.reason } : { sms: 'ok' as const }),
+      };
     },
   );
 };

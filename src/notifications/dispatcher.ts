@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { type Claimed, claimDue, type Settled, settle } from './notifications.repository.js';
+import {
+  type Claimed,
+  claimDue,
+  clearPause,
+  recordPause,
+  type Settled,
+  settle,
+} from './notifications.repository.js';
 import type { SendOutcome, SmsProvider } from './providers/provider.js';
 
 export interface DispatcherOptions {
@@ -151,21 +158,33 @@ export class Dispatcher {
       const recorded = await settle(this.db, row.id, this.#token, { provider: provider.name, ...settled });
       if (!recorded)
         log.error(fields, 'a notification was sent after its claim lapsed; another dispatcher holds it');
-      if (outcome.kind === 'unauthorized') this.#pause(outcome.error);
-      else log.info({ ...fields, outcome: outcome.kind, status: settled.status }, 'notification sent');
+      if (outcome.kind === 'unauthorized') await this.#pause(outcome.error);
+      else {
+        if (outcome.kind === 'accepted' && this.#pauseReason) await this.#resume();
+        log.info({ ...fields, outcome: outcome.kind, status: settled.status }, 'notification sent');
+      }
     } catch (error) {
       // The database failed us: the claim lapses and the notification is tried again.
       log.error({ ...fields, err: error }, 'a notification outcome could not be recorded');
     }
   }
 
-  #pause(reason: string): void {
+  /** Stops sending for a while, and says why in the logs and (through the database) in every health check. */
+  async #pause(reason: string): Promise<void> {
+    const { provider, log } = this.options;
     this.#pausedUntil = Date.now() + CREDENTIALS_PAUSE_MS;
     this.#pauseReason = `The SMS provider refused our credentials: ${reason}`;
-    this.options.log.error(
-      { provider: this.options.provider.name },
+    log.error(
+      { provider: provider.name },
       `SMS sending paused: ${this.#pauseReason}. Fix the credentials; sending resumes within a minute.`,
     );
+    await recordPause(this.db, provider.name, this.#pausedUntil, this.#pauseReason);
+  }
+
+  async #resume(): Promise<void> {
+    this.#pauseReason = undefined;
+    await clearPause(this.db, this.options.provider.name);
+    this.options.log.info({ provider: this.options.provider.name }, 'SMS sending resumed');
   }
 
   /** What the notification becomes after `outcome`. */

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import { type Database, selectRows } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
-import { type notificationStatuses, notifications } from '../db/schema.js';
+import { type notificationStatuses, notifications, smsPauses } from '../db/schema.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -139,4 +139,30 @@ export async function requeue(db: Database, id: number): Promise<NotificationRow
     .where(and(eq(notifications.id, id), inArray(notifications.status, ['failed', 'unknown'])))
     .returning();
   return row;
+}
+
+/** Records that `provider` refused our credentials, for every instance's health to report. */
+export async function recordPause(
+  db: Database,
+  provider: string,
+  untilMs: number,
+  reason: string,
+): Promise<void> {
+  const pausedUntil = new Date(untilMs);
+  await db
+    .insert(smsPauses)
+    .values({ provider, pausedUntil, reason })
+    .onConflictDoUpdate({ target: smsPauses.provider, set: { pausedUntil, reason } });
+}
+
+export async function clearPause(db: Database, provider: string): Promise<void> {
+  await db.delete(smsPauses).where(eq(smsPauses.provider, provider));
+}
+
+/** Providers paused now, with why. */
+export function activePauses(db: Database) {
+  return db
+    .select({ provider: smsPauses.provider, reason: smsPauses.reason })
+    .from(smsPauses)
+    .where(gt(smsPauses.pausedUntil, sql`now()`));
 }

@@ -293,7 +293,25 @@ describe('the dispatcher', () => {
       state: 'paused',
       reason: expect.stringMatching(/credentials/),
     });
+    expect((await client(t.app).get('/api/v1/health/')).data).toMatchObject({
+      status: 'ok',
+      sms: 'paused',
+      sms_reason: expect.stringMatching(/refused our credentials/),
+    });
     expect((await api.get(orderUrl(order.id))).data.status).toBe('Pending');
+
+    // Act: the credentials are fixed.
+    fake.behave({ kind: 'success' });
+    await makeDue();
+    await dispatcher.drain();
+
+    // Assert
+    expect((await notificationsOf(api, order.id))[0]).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await client(t.app).get('/api/v1/health/')).data).toEqual({
+      status: 'ok',
+      database: 'ok',
+      sms: 'ok',
+    });
   });
 
   test('when a dispatcher dies between sending and recording, then nothing is lost and the repeat is visible', async () => {

@@ -91,11 +91,14 @@ describe('the server process', { timeout: 120_000 }, () => {
         `${server.url}/api/v1/api-auth/callback/?code=secret-code-123&state=secret-state-456&iss=x`,
       );
       await fetch(`${server.url}/api/v1/customers/?access_token=secret-token-789`);
+      await fetch(`${server.url}/api/v1/notifications/callbacks/africastalking/?secret=secret-callback-000`, {
+        method: 'POST',
+      });
     } finally {
       expect(await server.stop()).toBe(0);
     }
     expect(server.output()).toContain('/api/v1/api-auth/callback/?code=[redacted]&state=[redacted]&iss=x');
-    expect(server.output()).not.toMatch(/secret-(code|state|token)/);
+    expect(server.output()).not.toMatch(/secret-(code|state|token|callback)/);
   });
 
   it('when the OpenID provider cannot be reached at start, then the server starts anyway and says so', async () => {
