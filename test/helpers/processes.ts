@@ -50,12 +50,6 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-export interface ServerProcess {
-  url: string;
-  output: () => string;
-  stop(): Promise<number | null>;
-}
-
 /** A port nothing listens on right now, so that a server's origin can be known before it starts. */
 export async function freePort(): Promise<number> {
   const probe = createServer();
@@ -68,10 +62,24 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the server (on `env.PORT`, else a free port) and waits until it listens. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = env.PORT ?? String(await freePort());
-  const child = spawnBuilt('dist/server.js', [], { LOG_LEVEL: 'info', ...env, PORT: port });
+export interface RunningProcess {
+  output: () => string;
+  /** SIGTERM, then its exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface ServerProcess extends RunningProcess {
+  url: string;
+}
+
+/** Starts a long-running built entry point and waits until its output shows `ready`. */
+async function startUntil(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: string,
+): Promise<RunningProcess> {
+  const child = spawnBuilt(entry, args, { LOG_LEVEL: 'info', ...env });
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk;
@@ -79,26 +87,36 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const listening = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 30_000);
     child.stdout?.on('data', () => {
-      if (output.includes('Server listening')) {
+      if (output.includes(ready)) {
         clearTimeout(timer);
         resolve();
       }
     });
     void exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`server exited:\n${output}`));
+      reject(new Error(`${entry} exited:\n${output}`));
     });
   });
-  await listening;
   return {
-    url: `http://127.0.0.1:${port}`,
     output: () => output,
     stop: () => {
       child.kill('SIGTERM');
       return exited;
     },
   };
+}
+
+/** Starts the server (on `env.PORT`, else a free port) and waits until it listens. */
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const port = env.PORT ?? String(await freePort());
+  const server = await startUntil('dist/server.js', [], { ...env, PORT: port }, 'Server listening');
+  return { ...server, url: `http://127.0.0.1:${port}` };
+}
+
+/** Starts `orderly worker` and waits until its dispatcher runs. */
+export function startWorker(env: Record<string, string>): Promise<RunningProcess> {
+  return startUntil('dist/cli.js', ['worker'], env, 'SMS dispatcher started');
 }
