@@ -61,6 +61,39 @@ describe('SMS from running processes', { timeout: 60_000 }, () => {
     }
   });
 
+  test('when the server gets SIGTERM during a send, then it finishes and records that send before it exits', async () => {
+    // Arrange
+    const { env, drop } = await processDatabase();
+    const server = await startServer({ ...env, ...gatewayEnv() });
+    const token = TOKEN_LINE.exec(server.output())?.[1] ?? '';
+    fake.behave({ kind: 'slow', ms: 1_500 });
+    try {
+      await placeOrder(server.url, token, '+254711000303');
+      await smsTo('+254711000303').toBe(1);
+
+      // Act
+      const code = await server.stop();
+
+      // Assert
+      expect(code).toBe(0);
+    } finally {
+      fake.behave({ kind: 'success' });
+    }
+    const again = await startServer({ ...env, ...gatewayEnv() });
+    try {
+      const list = await fetch(`${again.url}/api/v1/notifications/`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const [notification] = ((await list.json()) as { results: { status: string; attempts: number }[] })
+        .results;
+      expect(notification).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(fake.received.filter((sms) => sms.to === '+254711000303')).toHaveLength(1);
+    } finally {
+      expect(await again.stop()).toBe(0);
+      await drop();
+    }
+  });
+
   test.runIf(onRealPostgres)(
     'when the dispatcher runs as `orderly worker` beside the API, then it sends, and SIGTERM stops it cleanly',
     async () => {
