@@ -132,6 +132,20 @@ describe('the server process', { timeout: 120_000 }, () => {
     );
   });
 
+  it('when an SMS template names an unknown placeholder, then it exits naming the setting and the placeholder', async () => {
+    await expect(startServer({ ...env, SMS_TEMPLATE_ORDER_PLACED: 'Hi {nmae}, thanks' })).rejects.toThrow(
+      /SMS_TEMPLATE_ORDER_PLACED: Unknown placeholder \{nmae\}/,
+    );
+  });
+
+  it('when SMS settings do not fit together, then it exits naming them', async () => {
+    await expect(
+      startServer({ ...env, SMS_PROVIDER: 'africastalking', SMS_TIME_ZONE: 'Mars/Olympus_Mons' }),
+    ).rejects.toThrow(
+      /AT_USERNAME is required.*AT_API_KEY is required.*SMS_TIME_ZONE Mars\/Olympus_Mons is not an IANA time zone/,
+    );
+  });
+
   it('when the configuration is invalid, then it exits with a message naming the setting', async () => {
     await expect(startServer({ ...env, PORT: 'eighty' })).rejects.toThrow(
       /Invalid configuration: PORT must be integer/,
