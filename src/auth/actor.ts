@@ -1,7 +1,6 @@
 import { eq, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.js';
-import type { Outbox } from '../notifications/outbox.js';
 
 export type Role = 'admin' | 'staff';
 
@@ -17,11 +16,10 @@ export interface Actor {
 export const authMethods = ['api_token', 'session', 'oidc_jwt', 'oidc_userinfo'] as const;
 export type AuthMethod = (typeof authMethods)[number];
 
-/** What every domain function receives: the database (or transaction), the caller, and the outbox. */
+/** What every domain function receives: the database (or transaction) and the caller. */
 export interface Ctx {
   db: Database;
   actor: Actor;
-  outbox: Outbox;
 }
 
 /**

@@ -13,7 +13,6 @@ import { NotificationListQuery, NotificationPageV1, NotificationV1 } from './not
 import {
   getNotification,
   listNotifications,
-  listOrderNotifications,
   type NotificationRow,
   recordDeliveryReport,
   retryNotification,
@@ -43,7 +42,8 @@ export function toNotificationV1(row: NotificationRow, request: FastifyRequest):
   };
 }
 
-function pageV1(
+/** A page of notifications in the v1 list shape. */
+export function notificationPageV1(
   request: FastifyRequest,
   page: Page<NotificationRow>,
   query: { limit: number; offset: number },
@@ -75,32 +75,7 @@ export const notificationsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { limit, offset, status } = request.query;
       const page = await listNotifications(ctxOf(request), { status }, { limit, offset });
-      return pageV1(request, page, { limit, offset });
-    },
-  );
-
-  app.get(
-    '/orders/:id/notifications/',
-    {
-      schema: {
-        operationId: 'listOrderNotifications',
-        summary: 'List the notifications of an order',
-        tags,
-        security: AUTHENTICATED,
-        params: IdParams,
-        querystring: NotificationListQuery,
-        response: { 200: NotificationPageV1, ...problemResponses(403, 503) },
-      },
-    },
-    async (request) => {
-      const { limit, offset, status } = request.query;
-      const page = await listOrderNotifications(
-        ctxOf(request),
-        request.params.id,
-        { status },
-        { limit, offset },
-      );
-      return pageV1(request, page, { limit, offset });
+      return notificationPageV1(request, page, { limit, offset });
     },
   );
 

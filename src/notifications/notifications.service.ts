@@ -1,6 +1,5 @@
 import type { Ctx } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
-import { getOrder } from '../orders/orders.service.js';
 import { AppError, notFound } from '../shared/errors.js';
 import type { PageRequest } from '../shared/pagination.js';
 import type { NotificationFilters, NotificationRow } from './notifications.repository.js';
@@ -10,17 +9,6 @@ export type { NotificationRow };
 
 export function listNotifications(ctx: Ctx, filters: NotificationFilters, page: PageRequest) {
   return repository.listNotifications(ctx.db, ctx.actor, filters, page);
-}
-
-/** The notifications of one order the caller can see (404 for anyone else's). */
-export async function listOrderNotifications(
-  ctx: Ctx,
-  orderId: number,
-  filters: NotificationFilters,
-  page: PageRequest,
-) {
-  await getOrder(ctx, orderId);
-  return repository.listNotifications(ctx.db, ctx.actor, { ...filters, orderId }, page);
 }
 
 export async function getNotification(ctx: Ctx, id: number): Promise<NotificationRow> {

@@ -5,6 +5,13 @@ import { compileTemplate, TemplateError } from './templates.js';
 
 export type NotificationEvent = (typeof notificationEvents)[number];
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The outbox, for the routes whose changes notify (app.ts decorates it). */
+    outbox: Outbox;
+  }
+}
+
 /** The event an order's new status announces. */
 export const eventOfStatus = {
   Closed: 'order_closed',

@@ -5,6 +5,9 @@ import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
+import { notificationPageV1 } from '../notifications/notifications.routes.v1.js';
+import { NotificationListQuery, NotificationPageV1 } from '../notifications/notifications.schemas.js';
+import { listNotifications } from '../notifications/notifications.service.js';
 import { pageLinks } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
 import type { OrderStatus } from './orders.rules.js';
@@ -22,12 +25,19 @@ import {
   getOrder,
   listOrders,
   type OrderRow,
+  type OrdersCtx,
   replaceOrder,
   transitionOrder,
   updateOrder,
 } from './orders.service.js';
 
 const orderPath = (id: number) => `${API_V1}/orders/${id}/`;
+
+/** The context of a request that changes an order, and so may notify. */
+const ordersCtxOf = (request: FastifyRequest): OrdersCtx => ({
+  ...ctxOf(request),
+  outbox: request.server.outbox,
+});
 
 export function toOrderV1(row: OrderRow, request: FastifyRequest): OrderV1 {
   return {
@@ -122,7 +132,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       refuseReadOnlyFields(request.body, orderReadOnlyFields);
       const { item, quantity, price_per_unit } = request.body;
-      const row = await createOrder(ctxOf(request), {
+      const row = await createOrder(ordersCtxOf(request), {
         ...orderInput(request.body),
         item,
         quantity,
@@ -178,7 +188,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         await assertEchoedFieldsUnchanged(request.body, orderReadOnlyFields, async () =>
           toOrderV1(await getOrder(ctxOf(request), id), request),
         );
-        return toOrderV1(await change(ctxOf(request), id, orderInput(request.body)), request);
+        return toOrderV1(await change(ordersCtxOf(request), id, orderInput(request.body)), request);
       },
     });
   }
@@ -200,7 +210,30 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: OrderV1, ...problemResponses(403, 409, 503) },
         },
       },
-      async (request) => toOrderV1(await transitionOrder(ctxOf(request), request.params.id, status), request),
+      async (request) =>
+        toOrderV1(await transitionOrder(ordersCtxOf(request), request.params.id, status), request),
     );
   }
+
+  app.get(
+    '/orders/:id/notifications/',
+    {
+      schema: {
+        operationId: 'listOrderNotifications',
+        summary: 'List the notifications of an order',
+        tags: ['notifications'],
+        security: AUTHENTICATED,
+        params: IdParams,
+        querystring: NotificationListQuery,
+        response: { 200: NotificationPageV1, ...problemResponses(403, 503) },
+      },
+    },
+    async (request) => {
+      const { limit, offset, status } = request.query;
+      const ctx = ctxOf(request);
+      const order = await getOrder(ctx, request.params.id);
+      const page = await listNotifications(ctx, { status, orderId: order.id }, { limit, offset });
+      return notificationPageV1(request, page, { limit, offset });
+    },
+  );
 };

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../auth/actor.js';
 import { normaliseCode } from '../customers/customers.rules.js';
 import type { Database } from '../db/client.js';
-import { eventOfStatus } from '../notifications/outbox.js';
+import { eventOfStatus, type Outbox } from '../notifications/outbox.js';
 import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
 import { canonicalMoney, isPositiveMoney } from '../shared/money.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
@@ -19,6 +19,11 @@ import {
 } from './orders.rules.js';
 
 export type { OrderRow };
+
+/** Order changes notify: their context carries the outbox too. */
+export interface OrdersCtx extends Ctx {
+  outbox: Outbox;
+}
 
 export interface OrderInput extends CustomerRef, OrderTerms {
   status?: OrderStatus;
@@ -79,7 +84,7 @@ export async function getOrder(ctx: Ctx, id: number): Promise<OrderRow> {
 }
 
 /** Places a Pending order for one of the caller's customers (any customer, for an admin). */
-export async function createOrder(ctx: Ctx, input: OrderInput): Promise<OrderRow> {
+export async function createOrder(ctx: OrdersCtx, input: OrderInput): Promise<OrderRow> {
   const errors: FieldError[] = [];
   const ref = normaliseRef(input);
   requireRef(ref, errors);
@@ -100,7 +105,7 @@ const eventOf = (status: OrderStatus) => (status === 'Pending' ? undefined : eve
  * Close or cancel: one conditional UPDATE (with its notification), so of two racing requests exactly
  * one wins, and only the winner notifies.
  */
-export async function transitionOrder(ctx: Ctx, id: number, to: OrderStatus): Promise<OrderRow> {
+export async function transitionOrder(ctx: OrdersCtx, id: number, to: OrderStatus): Promise<OrderRow> {
   const event = eventOf(to);
   const notify = event && ctx.outbox.insertFor(event, sql`o`);
   const row = await repository.setOrderStatus(ctx.db, ctx.actor, id, statusesLeadingTo(to), to, notify);
@@ -111,7 +116,7 @@ export async function transitionOrder(ctx: Ctx, id: number, to: OrderStatus): Pr
 }
 
 /** A merge patch (PATCH): changes the given fields only. */
-export function updateOrder(ctx: Ctx, id: number, input: Partial<OrderInput>): Promise<OrderRow> {
+export function updateOrder(ctx: OrdersCtx, id: number, input: Partial<OrderInput>): Promise<OrderRow> {
   return changeOrder(ctx, id, input, []);
 }
 
@@ -119,7 +124,7 @@ export function updateOrder(ctx: Ctx, id: number, input: Partial<OrderInput>): P
  * A replacement (PUT): like `updateOrder`, but every writable field must be given, the customer
  * included (by `customer`, `customer_code` or both), so a PUT never silently keeps an omitted value.
  */
-export function replaceOrder(ctx: Ctx, id: number, input: Partial<OrderInput>): Promise<OrderRow> {
+export function replaceOrder(ctx: OrdersCtx, id: number, input: Partial<OrderInput>): Promise<OrderRow> {
   const errors: FieldError[] = [];
   requireRef(normaliseRef(input), errors);
   return changeOrder(ctx, id, input, errors);
@@ -130,7 +135,7 @@ export function replaceOrder(ctx: Ctx, id: number, input: Partial<OrderInput>): 
  * are checked against the row as it is, not as it was read earlier. `errors` holds failures found so far.
  */
 async function changeOrder(
-  ctx: Ctx,
+  ctx: OrdersCtx,
   id: number,
   input: Partial<OrderInput>,
   errors: FieldError[],
