@@ -155,6 +155,51 @@ describe('the outbox', () => {
     ]);
   });
 
+  test('when ten cancellations of one order race, then exactly one cancellation SMS is written', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id);
+
+    // Act
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => api.post(`${orderUrl(order.id)}cancel/`)),
+    );
+
+    // Assert
+    expect(responses.filter((response) => response.statusCode === 200)).toHaveLength(1);
+    const events = (await notificationsOf(api, order.id)).map((n: { event: string }) => n.event);
+    expect(events).toEqual(['order_cancelled', 'order_placed']);
+  });
+
+  test('when the events and templates are configured, then only those events write, with their own words', async () => {
+    // Arrange
+    const custom = await buildTestApp(
+      smsEnv({
+        SMS_EVENTS: 'order_closed',
+        SMS_TEMPLATE_ORDER_CLOSED: 'Order {order_id} for {second_name}: {quantity} × {item} = KES {amount}.',
+      }),
+    );
+    try {
+      const { api } = await signIn(custom);
+      const customer = await postCustomer(api, { second_name: 'Otieno' });
+      const order = await postOrder(api, customer.id, { item: 'Tea', quantity: 4, price_per_unit: '2.50' });
+
+      // Act
+      const placed = (await api.get(`${orderUrl(order.id)}notifications/`)).data.results;
+      await api.post(`${orderUrl(order.id)}close/`);
+
+      // Assert
+      expect(placed).toEqual([]);
+      const [closed] = (await api.get(`${orderUrl(order.id)}notifications/`)).data.results;
+      expect(closed).toMatchObject({
+        event: 'order_closed',
+        message: `Order ${order.id} for Otieno: 4 × Tea = KES 10.00.`,
+      });
+    } finally {
+      await custom.close();
+    }
+  });
+
   test('when someone else’s order or notifications are asked for, then 404 and nothing listed', async () => {
     // Arrange
     const { api, customer } = await customerOf();
