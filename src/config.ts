@@ -151,9 +151,9 @@ export const ConfigSchema = Type.Object({
   ),
   SMS_EVENTS: Type.String({
     default: 'order_placed,order_cancelled',
-    pattern: '^\\s*((order_placed|order_closed|order_cancelled)\\s*(,\\s*|$))*$',
+    pattern: '^\\s*(none|((order_placed|order_closed|order_cancelled)\\s*(,\\s*|$))*)\\s*$',
     description:
-      'Comma-separated order events that send an SMS: `order_placed`, `order_closed`, `order_cancelled`.',
+      'Comma-separated order events that send an SMS: `order_placed`, `order_closed`, `order_cancelled`; `none` for none.',
   }),
   SMS_TEMPLATE_ORDER_PLACED: Type.String({
     default:

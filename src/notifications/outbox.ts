@@ -34,7 +34,8 @@ export class Outbox {
 
   /** Throws a ConfigError naming a template setting with an unknown placeholder. */
   constructor(config: Config) {
-    for (const event of listSetting(config.SMS_EVENTS) as NotificationEvent[]) {
+    const events = listSetting(config.SMS_EVENTS).filter((event) => event !== 'none') as NotificationEvent[];
+    for (const event of events) {
       const setting = templateSettings[event];
       try {
         this.#messages[event] = compileTemplate(config[setting], config.SMS_TIME_ZONE);

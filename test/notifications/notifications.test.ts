@@ -200,6 +200,24 @@ describe('the outbox', () => {
     }
   });
 
+  test('when SMS_EVENTS is none, then orders are placed and cancelled without notifications', async () => {
+    // Arrange
+    const quiet = await buildTestApp(smsEnv({ SMS_EVENTS: 'none' }));
+    try {
+      const { api } = await signIn(quiet);
+      const customer = await postCustomer(api);
+
+      // Act
+      const order = await postOrder(api, customer.id);
+      await api.post(`${orderUrl(order.id)}cancel/`);
+
+      // Assert
+      expect((await api.get(NOTIFICATIONS)).data.count).toBe(0);
+    } finally {
+      await quiet.close();
+    }
+  });
+
   test('when someone else’s order or notifications are asked for, then 404 and nothing listed', async () => {
     // Arrange
     const { api, customer } = await customerOf();
