@@ -1,29 +1,42 @@
 /**
  * `npm run bench`: seeds a throw-away database, starts bench/server.ts as a child process and drives it
- * with autocannon, one scenario after another (or round-robin, see BENCH_ROUNDS). Prints a markdown table per run on stdout (progress goes
- * to stderr). Not a test: it never fails on a missed target, only on a broken run.
+ * with autocannon, one scenario after another (or round-robin, see BENCH_ROUNDS). Then (PostgreSQL only)
+ * measures the SMS dispatcher: `dist/cli.js worker` processes drain a backlog of notifications through the
+ * fake Africa's Talking gateway (test/helpers/fake-africastalking.ts), run in this process. Prints markdown
+ * tables on stdout (progress goes to stderr). Not a test: it never fails on a missed target, only on a
+ * broken run.
  *
  * DATABASE_URL set: a fresh database on that server, dropped at the end. Unset: embedded PGlite in a
  * temporary DATA_DIR, removed at the end. The server trusts the test OpenID provider (test/helpers/idp.ts),
- * run in this process on loopback, for the provider-JWT scenario.
+ * run in this process on loopback, for the provider-JWT scenario. The server runs with
+ * DISPATCHER_IN_API=false, so that no dispatcher competes for its CPU: the notifications that creating
+ * orders writes stay pending, as they would with a separate worker that is behind.
  *
  * Knobs (environment):
  * - BENCH_DURATION: measured seconds per scenario (10).
  * - BENCH_WARMUP: seconds per scenario of the warm-up round that runs every scenario once first (2).
  * - BENCH_ROUNDS: split each scenario's seconds into this many slices, run round-robin, so that a noisy
  *   neighbour on a shared machine weighs on every scenario alike (1). Percentiles are over all slices.
+ *   The dispatcher runs each of its configurations this many times, round-robin too.
  * - BENCH_CONNECTIONS: concurrent connections (32).
  * - BENCH_SCENARIOS: comma-separated keys, to run a subset: floor, raw, prepared, detail, session, jwt,
- *   missing, list, deep, create.
- * - BENCH_CPU_PROF=1: a V8 CPU profile of the server child for each measured slice, kept in a directory
- *   that is printed; summarise one with bench/profile-summary.ts. Profiling slows the server: take the
- *   figures from runs without it.
- * - DATABASE_POOL_SIZE, AUTH_CACHE_TTL_MS and the other settings pass through to the server.
+ *   missing, list, deep, create, create-no-outbox, dispatch. `create` runs with the outbox as configured
+ *   (SMS_EVENTS, by default on for new orders); `create-no-outbox` against a second server child started
+ *   with SMS_EVENTS=none (no outbox), on the same database (embedded: a copy of the seeded one).
+ * - BENCH_DISPATCH_MESSAGES: pending notifications each dispatcher run drains (10000).
+ * - BENCH_DISPATCH_WORKERS, BENCH_DISPATCH_CONCURRENCY: comma-separated worker process counts (1,2) and
+ *   SMS_CONCURRENCY values (64); every combination is run. The outbound rate cap (SMS_RATE_PER_SECOND)
+ *   is raised to 100000 for the run.
+ * - BENCH_DISPATCH_LATENCY_MS: how long the fake gateway takes to answer each request (20).
+ * - BENCH_CPU_PROF=1: a V8 CPU profile of the server child for each measured slice, and of each dispatcher
+ *   worker's whole life, kept in directories that are printed; summarise one with bench/profile-summary.ts.
+ *   Profiling slows the processes: take the figures from runs without it.
+ * - DATABASE_POOL_SIZE, AUTH_CACHE_TTL_MS and the other settings pass through to the server and workers.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,6 +44,7 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import ts from 'typescript';
+import { type FakeAfricasTalking, startFakeAfricasTalking } from '../test/helpers/fake-africastalking.js';
 import { startTestIdp, TEST_AUDIENCE, type TestIdp } from '../test/helpers/idp.js';
 
 type ConfigModule = typeof import('../src/config.js');
@@ -50,6 +64,15 @@ const ROUNDS = Math.round(positive('BENCH_ROUNDS', 1));
 const SETTLE_MS = 1_000;
 const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((key) => key.trim());
 const CPU_PROFILE = Boolean(process.env.BENCH_CPU_PROF);
+const DISPATCH_MESSAGES = Math.round(positive('BENCH_DISPATCH_MESSAGES', 10_000));
+const DISPATCH_WORKERS = positiveList('BENCH_DISPATCH_WORKERS', '1,2');
+const DISPATCH_CONCURRENCY = positiveList('BENCH_DISPATCH_CONCURRENCY', '64');
+const DISPATCH_LATENCY_MS = positive('BENCH_DISPATCH_LATENCY_MS', 20);
+/** The outbound rate cap for the dispatcher runs: high enough never to be the limit. */
+const DISPATCH_RATE = 100_000;
+const DISPATCH_POLL_MS = 250;
+/** A dispatcher run fails when no notification was settled for this long. */
+const DISPATCH_STALL_MS = 30_000;
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const distDir = join(root, 'dist');
@@ -58,6 +81,13 @@ function positive(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number.`);
   return value;
+}
+
+function positiveList(name: string, fallback: string): number[] {
+  const values = (process.env[name] ?? fallback).split(',').map((item) => Number(item.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value <= 0))
+    throw new Error(`${name} must be comma-separated positive integers.`);
+  return values;
 }
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -73,6 +103,11 @@ interface BenchDatabase {
   env: Record<string, string>;
   /** Connection to the bench database for server-side counters (PostgreSQL only). */
   stats?: pg.Client;
+  /**
+   * The database settings for one more server child, once seeded: the same database on a server; embedded,
+   * a copy of the seeded data directory under `name`, since only one process at a time can open one.
+   */
+  another(name: string): Promise<Record<string, string>>;
   drop(): Promise<void>;
 }
 
@@ -80,9 +115,15 @@ async function createBenchDatabase(): Promise<BenchDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dataDir = await mkdtemp(join(tmpdir(), 'orderly-bench-'));
+    const seeded = join(dataDir, 'data');
     return {
       kind: 'embedded',
-      env: { DATA_DIR: join(dataDir, 'data') },
+      env: { DATA_DIR: seeded },
+      async another(name) {
+        const copy = join(dataDir, name);
+        await cp(seeded, copy, { recursive: true });
+        return { DATA_DIR: copy };
+      },
       drop: () => rm(dataDir, { recursive: true, force: true }),
     };
   }
@@ -93,6 +134,7 @@ async function createBenchDatabase(): Promise<BenchDatabase> {
   const database: BenchDatabase = {
     kind: 'postgres',
     env: { DATABASE_URL: url.toString() },
+    another: async () => database.env,
     async drop() {
       await database.stats?.end().catch(() => {});
       await withClient(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
@@ -201,10 +243,88 @@ async function seed(env: Record<string, string>): Promise<Seeded> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The server child: bench/server.ts transpiled to plain JS and run by plain node.
+// Child processes: the server (bench/server.ts, transpiled to plain JS and run by plain node) and the
+// dispatcher workers (dist/cli.js worker, with bench/count-statements.ts preloaded).
+
+/** Transpiles bench/<name>.ts to plain JS in `workDir` (no tsx loader in the child, which alone adds about 30 MB of RSS). */
+async function transpile(name: string, workDir: string): Promise<string> {
+  const source = readFileSync(join(root, 'bench', `${name}.ts`), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 },
+  });
+  const file = join(workDir, `${name}.mjs`);
+  await writeFile(file, outputText);
+  return file;
+}
+
+/** The environment of a child: the app at LOG_LEVEL=warn in production mode, on the bench database. */
+function childEnv(env: Record<string, string>): Record<string, string> {
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: undefined,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    ...env,
+    BENCH_DIST_DIR: distDir,
+  };
+  return Object.fromEntries(
+    Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+/** A child started with an IPC channel that answers `{ id, ... }` with `{ id, statements }`. */
+class Child {
+  readonly exited: Promise<number | null>;
+  #asked = 0;
+
+  constructor(readonly proc: ChildProcess) {
+    this.exited = new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
+  }
+
+  get pid(): number {
+    return this.proc.pid as number;
+  }
+
+  get running(): boolean {
+    return this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
+  /** Sends a request; resolves with the number of statements the child has sent to the database so far. */
+  ask(message: object): Promise<number> {
+    const id = ++this.#asked;
+    const reply = new Promise<number>((resolve) => {
+      const onMessage = (answer: { id?: number; statements?: number }) => {
+        if (answer.id !== id) return;
+        this.proc.off('message', onMessage);
+        resolve(answer.statements ?? Number.NaN);
+      };
+      this.proc.on('message', onMessage);
+    });
+    this.proc.send({ ...message, id });
+    return reply;
+  }
+
+  /** SIGTERM, as a process manager stops it (it finishes what is in progress); SIGKILL after 15 s. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.proc.kill('SIGTERM');
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 15_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Which server child a scenario runs against: with the outbox as configured, or with it off. */
+type ServerVariant = 'outbox' | 'no-outbox';
+
+/** What a variant changes in the server's environment. */
+const variantEnv: Record<ServerVariant, Record<string, string>> = {
+  outbox: {},
+  'no-outbox': { SMS_EVENTS: 'none' },
+};
 
 interface Server {
-  child: ChildProcess;
+  child: Child;
   pid: number;
   origin: string;
   profileDir?: string;
@@ -216,44 +336,41 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(env: Record<string, string>, floorOwnerId: number, workDir: string) {
-  const source = readFileSync(join(root, 'bench', 'server.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023 },
-  });
-  const entry = join(workDir, 'server.mjs');
-  await writeFile(entry, outputText);
-
-  const profileDir = CPU_PROFILE ? join(workDir, 'profiles') : undefined;
+async function startServer(
+  variant: ServerVariant,
+  env: Record<string, string>,
+  floorOwnerId: number,
+  workDir: string,
+): Promise<Server> {
+  const entry = await transpile('server', workDir);
+  const profileDir = CPU_PROFILE ? join(workDir, `profiles-${variant}`) : undefined;
   if (profileDir) await mkdir(profileDir);
-  const childEnv: Record<string, string | undefined> = {
-    ...process.env,
-    DATABASE_URL: undefined,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    ...env,
-    BENCH_DIST_DIR: distDir,
-    BENCH_FLOOR_OWNER_ID: String(floorOwnerId),
-  };
-  const child = spawn(process.execPath, [entry], {
-    cwd: root,
-    env: Object.fromEntries(Object.entries(childEnv).filter(([, value]) => value !== undefined)),
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const child = new Child(
+    spawn(process.execPath, [entry], {
+      cwd: root,
+      env: childEnv({
+        HOST: '127.0.0.1',
+        PORT: '0',
+        // No dispatcher in the server: it would compete for the CPU the API scenarios measure.
+        DISPATCHER_IN_API: 'false',
+        ...env,
+        ...variantEnv[variant],
+        BENCH_FLOOR_OWNER_ID: String(floorOwnerId),
+      }),
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
 
   let origin: string;
   try {
     const port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the server did not start within 60 s')), 60_000);
-      child.once('message', (message: { port?: number }) => {
+      child.proc.once('message', (message: { port?: number }) => {
         clearTimeout(timer);
         if (message.port) resolve(message.port);
         else reject(new Error('the server sent no port'));
       });
-      void exited.then((code) => {
+      void child.exited.then((code) => {
         clearTimeout(timer);
         reject(new Error(`the server exited with code ${code} while starting`));
       });
@@ -266,44 +383,25 @@ async function startServer(env: Record<string, string>, floorOwnerId: number, wo
       await sleep(100);
     }
   } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
+    child.proc.kill('SIGKILL');
+    await child.exited;
     throw error;
   }
 
-  let asked = 0;
-  const server: Server = {
-    async ask(command, file) {
-      const id = ++asked;
-      const reply = new Promise<number>((resolve) => {
-        const onMessage = (message: { id?: number; statements?: number }) => {
-          if (message.id !== id) return;
-          child.off('message', onMessage);
-          resolve(message.statements ?? Number.NaN);
-        };
-        child.on('message', onMessage);
-      });
+  return {
+    ask(command, file) {
       const profiling = command !== 'statements' && profileDir;
-      child.send({
-        id,
+      return child.ask({
         command: profiling ? command : 'statements',
         file: profiling && file ? join(profileDir, `${file}.cpuprofile`) : undefined,
       });
-      return reply;
     },
     child,
-    pid: child.pid as number,
+    pid: child.pid,
     origin,
     profileDir,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => child.stop(),
   };
-  return server;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -377,8 +475,15 @@ interface Scenario {
   method: 'GET' | 'POST';
   /** Headers that authenticate the requests, instead of the owner's API token. */
   credentials?: Record<string, string>;
+  /** The server child it runs against (default `outbox`). */
+  variant?: ServerVariant;
+  /** An order create: the notifications the new order must have, so that the outbox is on or off as meant. */
+  notifies?: number;
   next(): { path: string; body?: string };
 }
+
+/** The key of the dispatcher runs, which are not HTTP scenarios. */
+const DISPATCH_KEY = 'dispatch';
 
 /** The scenario's own credentials, else the owner's API token. */
 function credentialsOf(scenario: Scenario, token: string): Record<string, string> {
@@ -402,6 +507,9 @@ function scenarios(seeded: Seeded, providerJwt: string): Scenario[] {
   const preparedCustomer = cycle(a.customerIds);
   const otherCustomer = cycle(b.customerIds);
   const orderCustomer = cycle(a.customerIds);
+  const noOutboxCustomer = cycle(a.customerIds);
+  const order = (customer: number) =>
+    JSON.stringify({ customer, item: 'Maize flour 2kg', quantity: 3, price_per_unit: '12.50' });
   const all: Scenario[] = [
     {
       key: 'floor',
@@ -476,23 +584,27 @@ function scenarios(seeded: Seeded, providerJwt: string): Scenario[] {
       name: 'POST order create',
       expect: 201,
       method: 'POST',
-      next: () => ({
-        path: '/api/v1/orders/',
-        body: JSON.stringify({
-          customer: orderCustomer(),
-          item: 'Maize flour 2kg',
-          quantity: 3,
-          price_per_unit: '12.50',
-        }),
-      }),
+      notifies: 1,
+      next: () => ({ path: '/api/v1/orders/', body: order(orderCustomer()) }),
+    },
+    {
+      key: 'create-no-outbox',
+      name: 'POST order create, outbox off (SMS_EVENTS=none)',
+      expect: 201,
+      method: 'POST',
+      variant: 'no-outbox',
+      notifies: 0,
+      next: () => ({ path: '/api/v1/orders/', body: order(noOutboxCustomer()) }),
     },
   ];
   if (!ONLY) return all;
   // In the order given, so that order effects can be checked.
-  return ONLY.map((key) => {
+  return ONLY.filter((key) => key !== DISPATCH_KEY).map((key) => {
     const scenario = all.find((candidate) => candidate.key === key);
-    if (!scenario)
-      throw new Error(`BENCH_SCENARIOS: no scenario "${key}"; use ${all.map((s) => s.key).join(', ')}.`);
+    if (!scenario) {
+      const keys = [...all.map((s) => s.key), DISPATCH_KEY].join(', ');
+      throw new Error(`BENCH_SCENARIOS: no scenario "${key}"; use ${keys}.`);
+    }
     return scenario;
   });
 }
@@ -523,9 +635,13 @@ class Totals {
 
   /** Exact percentile over every response of every slice. */
   percentile(p: number): number {
-    const sorted = this.latencies.toSorted((a, b) => a - b);
-    return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+    return percentile(this.latencies, p);
   }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function fire(
@@ -559,7 +675,10 @@ function fire(
 /** The autocannon run in progress, stopped on Ctrl-C. */
 let firing: autocannon.Instance | undefined;
 
-/** One request first, so that a scenario that answers the wrong status fails loudly instead of benchmarking it. */
+/**
+ * One request first, so that a scenario that answers the wrong status (or, for an order create, writes the
+ * wrong number of notifications) fails loudly instead of benchmarking it.
+ */
 async function check(server: Server, token: string, scenario: Scenario) {
   const { path, body } = scenario.next();
   const response = await fetch(server.origin + path, {
@@ -576,6 +695,15 @@ async function check(server: Server, token: string, scenario: Scenario) {
     throw new Error(
       `${scenario.name}: expected ${scenario.expect}, got ${response.status}: ${text.slice(0, 300)}`,
     );
+  }
+  if (scenario.notifies === undefined) return;
+  const { id } = JSON.parse(text) as { id: number };
+  const notifications = await fetch(`${server.origin}/api/v1/orders/${id}/notifications/`, {
+    headers: { ...credentialsOf(scenario, token), accept: 'application/json' },
+  });
+  const { count } = (await notifications.json()) as { count: number };
+  if (count !== scenario.notifies) {
+    throw new Error(`${scenario.name}: the new order has ${count} notifications, not ${scenario.notifies}`);
   }
 }
 
@@ -626,6 +754,224 @@ async function runSlice(
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// The dispatcher: worker processes drain a backlog of notifications through the fake gateway (PostgreSQL
+// only: an embedded database can be open in one process only, so no worker could share it).
+
+interface DispatchConfig {
+  workers: number;
+  concurrency: number;
+}
+
+/** What one dispatcher configuration accumulates over its runs (one per round). */
+class DispatchTotals {
+  messages = 0;
+  /** Requests that reached the gateway, and notifications recorded `sent`. */
+  received = 0;
+  sent = 0;
+  /** Messages the gateway received more than once. */
+  duplicates = 0;
+  /** From the first request reaching the gateway to the last notification recorded `sent`, per run. */
+  seconds = 0;
+  /** Per notification, ms: from its request reaching the gateway to its `sent` being recorded. */
+  latencies: number[] = [];
+  /** Messages each worker sent, told apart by the sender id each one sends with. */
+  perWorker: number[];
+  workerCpu = 0;
+  databaseCpu = 0;
+  benchCpu = 0;
+  machineBusy = 0;
+  machineWall = 0;
+  statements = 0;
+
+  constructor(readonly config: DispatchConfig) {
+    this.perWorker = Array.from({ length: config.workers }, () => 0);
+  }
+
+  get name() {
+    return `${this.config.workers} × ${this.config.concurrency}`;
+  }
+
+  get messagesPerSecond() {
+    return this.sent / this.seconds;
+  }
+
+  /** What the gateway's latency alone allows: every worker's sends in flight all the time. */
+  get latencyBound() {
+    return (this.config.workers * this.config.concurrency * 1000) / DISPATCH_LATENCY_MS;
+  }
+}
+
+/** The dispatcher workers running, stopped on Ctrl-C. */
+const workers = new Set<Child>();
+
+const senderId = (worker: number) => `BENCHW${worker + 1}`;
+
+/** The files the workers are started with: the statement counter, and where CPU profiles go (BENCH_CPU_PROF). */
+interface WorkerFiles {
+  preload: string;
+  profileDir?: string;
+}
+
+/** `dist/cli.js worker` as deployed, with the statement counter preloaded. */
+function startWorker(env: Record<string, string>, files: WorkerFiles): Child {
+  // A profile per worker process, of its whole life (start-up included), written when it exits.
+  const profile = files.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${files.profileDir}`] : [];
+  const args = [...profile, '--import', pathToFileURL(files.preload).href, join(distDir, 'cli.js'), 'worker'];
+  const worker = new Child(
+    spawn(process.execPath, args, {
+      cwd: root,
+      env: childEnv(env),
+      // Its stdout ("Worker stopped.") to stderr, with the progress: stdout carries only the tables.
+      stdio: ['ignore', 2, 'inherit', 'ipc'],
+    }),
+  );
+  workers.add(worker);
+  void worker.exited.then(() => workers.delete(worker));
+  return worker;
+}
+
+/** What a worker's dispatcher sends once started (src/db/client.ts), on a connection of its own. */
+const LISTEN_OUTBOX = 'listen "orderly_outbox"';
+
+/** Waits until every worker started since `since` (ms) listens for new notifications. */
+async function waitForListeners(stats: pg.Client, running: Child[], since: number): Promise<void> {
+  for (;;) {
+    const { rows } = await stats.query<{ count: string }>(
+      `select count(*) from pg_stat_activity
+       where datname = current_database() and query = $1 and backend_start >= to_timestamp($2::float8 / 1000)`,
+      [LISTEN_OUTBOX, since],
+    );
+    if (Number(rows[0]?.count) >= running.length) break;
+    if (running.some((worker) => !worker.running))
+      throw new Error('a dispatcher worker exited while starting');
+    if (Date.now() - since > 60_000) throw new Error('the dispatcher workers did not start within 60 s');
+    await sleep(50);
+  }
+  // The dispatcher's first look at the (empty) outbox follows its LISTEN: let it end, so that the NOTIFY of
+  // the backlog finds every dispatcher waiting rather than mid-claim (it would then wait for its next poll).
+  await sleep(200);
+}
+
+/** Polls the outbox until nothing in it is pending or being sent. */
+async function waitUntilDrained(stats: pg.Client, running: Child[]): Promise<void> {
+  let settled = -1;
+  let progressAt = Date.now();
+  for (;;) {
+    await sleep(DISPATCH_POLL_MS);
+    const { rows } = await stats.query<{ open: string; settled: string }>(
+      `select count(*) filter (where status in ('pending', 'sending')) as open,
+              count(*) filter (where status not in ('pending', 'sending')) as settled
+       from notifications`,
+    );
+    const open = Number(rows[0]?.open);
+    if (open === 0) return;
+    if (running.some((worker) => !worker.running))
+      throw new Error('a dispatcher worker exited during the run');
+    const now = Number(rows[0]?.settled);
+    if (now > settled) {
+      settled = now;
+      progressAt = Date.now();
+    } else if (Date.now() - progressAt > DISPATCH_STALL_MS) {
+      throw new Error(
+        `the dispatchers settled nothing for ${DISPATCH_STALL_MS / 1000} s; ${open} still open`,
+      );
+    }
+  }
+}
+
+const sumOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+
+/**
+ * One run: a fresh outbox, the workers started and idle, then the backlog written in one statement (its
+ * trigger's NOTIFY wakes the workers, as an order's does) and drained. Adds the run to `totals`.
+ */
+async function runDispatch(
+  totals: DispatchTotals,
+  fake: FakeAfricasTalking,
+  env: Record<string, string>,
+  stats: pg.Client,
+  files: WorkerFiles,
+): Promise<void> {
+  // The orders the HTTP scenarios created left their notifications pending: not part of this backlog.
+  await stats.query('truncate notifications');
+  const since = Date.now();
+  const running = Array.from({ length: totals.config.workers }, (_, worker) =>
+    startWorker(
+      {
+        ...env,
+        SMS_PROVIDER: 'africastalking',
+        AT_USERNAME: fake.username,
+        AT_API_KEY: fake.apiKey,
+        AT_BASE_URL: fake.url,
+        AT_SENDER_ID: senderId(worker),
+        SMS_CONCURRENCY: String(totals.config.concurrency),
+        SMS_RATE_PER_SECOND: String(DISPATCH_RATE),
+      },
+      files,
+    ),
+  );
+  try {
+    await waitForListeners(stats, running, since);
+    const firstReceived = fake.received.length;
+    const { rows: own } = await stats.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const statsPid = own[0]?.pid ?? 0;
+    const statementsBefore = sumOf(await Promise.all(running.map((worker) => worker.ask({}))));
+    const backendsBefore = await backendCpu(stats);
+    const workersBefore = sumOf(running.map((worker) => processCpu(worker.pid)));
+    const statsBefore = processCpu(statsPid);
+    const benchBefore = process.cpuUsage();
+    const machineBefore = machineCpu();
+    // Messages about as long as the default template's, each naming its order so that a duplicate shows.
+    const inserted = await stats.query(
+      `insert into notifications (owner_id, order_id, event, recipient, message)
+       select o.owner_id, o.id, 'order_placed', c.phone,
+              'Hi ' || c.first_name || ', your order ' || o.id || ' of ' || o.quantity || ' units of ' ||
+              o.item || ' has been placed at ' || to_char(o.time_placed, 'HH24:MI') || '. Thank you.'
+       from orders o join customers c on c.id = o.customer_id
+       order by o.id
+       limit $1`,
+      [DISPATCH_MESSAGES],
+    );
+    await waitUntilDrained(stats, running);
+    const machineAfter = machineCpu();
+    const bench = process.cpuUsage(benchBefore);
+    const statsAfter = processCpu(statsPid);
+    const workersAfter = sumOf(running.map((worker) => processCpu(worker.pid)));
+    const backendsAfter = await backendCpu(stats);
+    const statementsAfter = sumOf(await Promise.all(running.map((worker) => worker.ask({}))));
+
+    const { rows: sent } = await stats.query<{ id: string; sent_ms: number }>(
+      `select provider_message_id as id, (extract(epoch from sent_at) * 1000)::float8 as sent_ms
+       from notifications where status = 'sent'`,
+    );
+    const sentAt = new Map(sent.map((row) => [row.id, row.sent_ms]));
+    const received = fake.received.slice(firstReceived);
+    let first = Number.POSITIVE_INFINITY;
+    for (const sms of received) {
+      first = Math.min(first, sms.at);
+      const at = sms.messageId === undefined ? undefined : sentAt.get(sms.messageId);
+      if (at !== undefined) totals.latencies.push(at - sms.at);
+      const worker = running.findIndex((_, index) => sms.from === senderId(index));
+      totals.perWorker[worker] = (totals.perWorker[worker] ?? 0) + 1;
+    }
+    const last = sent.reduce((latest, row) => Math.max(latest, row.sent_ms), first);
+    totals.seconds += (last - first) / 1000;
+    totals.messages += inserted.rowCount ?? 0;
+    totals.received += received.length;
+    totals.sent += sent.length;
+    totals.duplicates += received.length - new Set(received.map((sms) => sms.message)).size;
+    totals.workerCpu += workersAfter - workersBefore;
+    totals.databaseCpu += databaseCpu(backendsBefore, backendsAfter);
+    totals.benchCpu += (bench.user + bench.system) / 1e6 + (statsAfter - statsBefore);
+    totals.machineBusy += machineAfter.busy - machineBefore.busy;
+    totals.machineWall += (machineAfter.total - machineBefore.total) / cpus().length;
+    totals.statements += statementsAfter - statementsBefore;
+  } finally {
+    await Promise.all(running.map((worker) => worker.stop()));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Report.
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
@@ -644,18 +990,28 @@ function codeVersion(): string {
   }
 }
 
-function machineDescription(postgresVersion: string, kind: string): string {
+function header(kind: BenchDatabase['kind'], seeded: Seeded, busyBefore: number, http: boolean): string {
   const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
   return [
+    `### ${kind === 'postgres' ? 'PostgreSQL server' : 'Embedded PGlite'}`,
+    '',
     `- Machine: ${cpus().length} × ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; load generator, server and database share it`,
-    `- Node ${process.version}; database: ${kind === 'postgres' ? 'PostgreSQL server on loopback' : 'embedded PGlite (in the server process)'}, ${postgresVersion.split(',')[0]}`,
+    `- Node ${process.version}; database: ${kind === 'postgres' ? 'PostgreSQL server on loopback' : 'embedded PGlite (in the server process)'}, ${seeded.postgresVersion.split(',')[0]}`,
     `- Code: ${codeVersion()} (built to dist/ by npm run bench)`,
-    `- ${CONNECTIONS} connections, ${DURATION} s per scenario${ROUNDS > 1 ? ` in ${ROUNDS} interleaved rounds` : ''}, ` +
-      `after a warm-up round of ${WARMUP} s each; server at LOG_LEVEL=warn, NODE_ENV=production`,
+    ...(http
+      ? [
+          `- ${CONNECTIONS} connections, ${DURATION} s per scenario${ROUNDS > 1 ? ` in ${ROUNDS} interleaved rounds` : ''}, ` +
+            `after a warm-up round of ${WARMUP} s each; server at LOG_LEVEL=warn, NODE_ENV=production, DISPATCHER_IN_API=false`,
+        ]
+      : []),
+    `- Other work on the machine just before the run: ${fixed(busyBefore, 2)} of ${cpus().length} cores busy`,
+    '',
   ].join('\n');
 }
 
-function report(totals: Totals[], kind: BenchDatabase['kind'], seeded: Seeded, busyBefore: number): string {
+const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+
+function httpReport(totals: Totals[], kind: BenchDatabase['kind']): string {
   const rows = totals.map((t) => {
     const perSecond = (value: number) => value / t.seconds;
     const database = perSecond(t.databaseCpu);
@@ -672,11 +1028,6 @@ function report(totals: Totals[], kind: BenchDatabase['kind'], seeded: Seeded, b
     };
   });
   const lines = [
-    `### ${kind === 'postgres' ? 'PostgreSQL server' : 'Embedded PGlite'}`,
-    '',
-    machineDescription(seeded.postgresVersion, kind),
-    `- Other work on the machine just before the run: ${fixed(busyBefore, 2)} of ${cpus().length} cores busy`,
-    '',
     '| Scenario | req/s | p50 ms | p99 ms | non-2xx | peak RSS MB |',
     '|---|---:|---:|---:|---:|---:|',
     ...totals.map(
@@ -705,7 +1056,7 @@ function report(totals: Totals[], kind: BenchDatabase['kind'], seeded: Seeded, b
   const floor = byKey('floor');
   const detail = byKey('detail');
   const create = byKey('create');
-  const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+  const createNoOutbox = byKey('create-no-outbox');
   const targets: string[] = [];
   if (floor && detail) {
     const ratio = detail.requestsPerSecond / floor.requestsPerSecond;
@@ -721,6 +1072,13 @@ function report(totals: Totals[], kind: BenchDatabase['kind'], seeded: Seeded, b
   if (create) {
     targets.push(
       `- Order create ≥ 2,500 req/s: ${thousands(create.requestsPerSecond)}, ${verdict(create.requestsPerSecond >= 2500)}`,
+    );
+  }
+  if (create && createNoOutbox) {
+    const ratio = create.requestsPerSecond / createNoOutbox.requestsPerSecond;
+    targets.push(
+      `- Order create with the outbox within 15% of without: ${(ratio * 100).toFixed(0)}% of its throughput, ` +
+        verdict(ratio >= 0.85),
     );
   }
   const peak = Math.max(...totals.map((t) => t.peakRss));
@@ -746,20 +1104,83 @@ function report(totals: Totals[], kind: BenchDatabase['kind'], seeded: Seeded, b
   return lines.join('\n');
 }
 
+function dispatchReport(totals: DispatchTotals[], poolSize: number): string {
+  const lines = [
+    `#### SMS dispatcher, fake gateway answering in ${DISPATCH_LATENCY_MS} ms`,
+    '',
+    `- Each run: ${thousands(DISPATCH_MESSAGES)} pending notifications written by one INSERT … SELECT, whose ` +
+      "NOTIFY wakes the workers as an order's does, then drained by `dist/cli.js worker` processes " +
+      `(SMS_PROVIDER=africastalking, SMS_RATE_PER_SECOND=${DISPATCH_RATE}, DATABASE_POOL_SIZE=${poolSize}, ` +
+      "LOG_LEVEL=warn) through the fake Africa's Talking gateway, which runs in the bench process; " +
+      `${ROUNDS} run${ROUNDS > 1 ? 's' : ''} per configuration${ROUNDS > 1 ? ', interleaved' : ''}`,
+    '- messages/s: messages recorded `sent`, over the time from the first request reaching the gateway to ' +
+      'the last `sent` recorded; latency bound: workers × SMS_CONCURRENCY / gateway latency; ' +
+      'gateway → recorded: from a request reaching the gateway to its notification recorded `sent`',
+    '',
+    '| Workers × SMS_CONCURRENCY | messages/s | latency bound | gateway → recorded p50 ms | p99 ms | received | sent | duplicates | sent per worker |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...totals.map(
+      (t) =>
+        `| ${t.name} | ${thousands(t.messagesPerSecond)} | ${thousands(t.latencyBound)} | ` +
+        `${fixed(percentile(t.latencies, 50))} | ${fixed(percentile(t.latencies, 99))} | ` +
+        `${thousands(t.received)} | ${thousands(t.sent)} | ${thousands(t.duplicates)} | ` +
+        `${t.perWorker.map(thousands).join(' / ')} |`,
+    ),
+    '',
+    'Where the CPU went: per message, and in cores busy on average. "Bench" is the fake gateway, plus the ' +
+      "bench's own connection (writing the backlog, polling it).",
+    '',
+    '| Workers × SMS_CONCURRENCY | workers µs/msg | PostgreSQL µs/msg | workers | PostgreSQL | bench | other | DB statements/msg |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...totals.map((t) => {
+      const cores = (seconds: number) => seconds / t.machineWall;
+      const other = cores(t.machineBusy) - cores(t.workerCpu) - cores(t.databaseCpu) - cores(t.benchCpu);
+      const perMessage = (seconds: number) => fixed((seconds / t.sent) * 1e6);
+      return (
+        `| ${t.name} | ${perMessage(t.workerCpu)} | ${perMessage(t.databaseCpu)} | ${fixed(cores(t.workerCpu), 2)} | ` +
+        `${fixed(cores(t.databaseCpu), 2)} | ${fixed(cores(t.benchCpu), 2)} | ${fixed(other, 2)} | ` +
+        `${fixed(t.statements / t.sent, 2)} |`
+      );
+    }),
+    '',
+  ];
+  const best = totals.reduce((a, b) => (b.messagesPerSecond > a.messagesPerSecond ? b : a));
+  lines.push(
+    `Target: dispatcher ≥ 500 messages/s at ${DISPATCH_LATENCY_MS} ms per request: best ` +
+      `${thousands(best.messagesPerSecond)} (${best.name}), ${verdict(best.messagesPerSecond >= 500)}`,
+    '',
+  );
+  for (const t of totals.filter((t) => t.sent !== t.messages || t.received !== t.sent || t.duplicates > 0)) {
+    lines.push(
+      `Warning: ${t.name}: ${thousands(t.messages)} notifications, ${thousands(t.received)} received by the ` +
+        `gateway, ${thousands(t.sent)} recorded sent, ${thousands(t.duplicates)} duplicates.`,
+    );
+  }
+  return lines.join('\n');
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 async function main() {
   const database = await createBenchDatabase();
   const workDir = await mkdtemp(join(tmpdir(), 'orderly-bench-run-'));
   let idp: TestIdp | undefined;
-  let server: Server | undefined;
+  let fake: FakeAfricasTalking | undefined;
+  const servers = new Map<ServerVariant, Server>();
+  let workerFiles: WorkerFiles | undefined;
   let interrupted = false;
   const cleanUp = async () => {
-    await server?.stop();
+    await Promise.all([
+      ...[...workers].map((worker) => worker.stop()),
+      ...[...servers.values()].map((server) => server.stop()),
+    ]);
     await idp?.close();
+    await fake?.close();
     await database.drop();
-    if (server?.profileDir) {
-      log(`CPU profile of the server kept in ${server.profileDir}`);
+    const profileDirs = [...servers.values()].flatMap((server) => server.profileDir ?? []);
+    if (workerFiles?.profileDir) profileDirs.push(workerFiles.profileDir);
+    if (profileDirs.length > 0) {
+      log(`CPU profiles kept in ${profileDirs.join(', ')}`);
     } else {
       await rm(workDir, { recursive: true, force: true });
     }
@@ -812,18 +1233,30 @@ async function main() {
       OIDC_CLIENT_SECRET: idp.clientSecret,
       OIDC_AUDIENCE: TEST_AUDIENCE,
     };
-    server = await startServer({ ...database.env, ...oidcEnv }, owner.id, workDir);
-    log(
-      `server pid ${server.pid} at ${server.origin}, RSS after start ${mb(procStatus(server.pid)?.rss ?? 0)} MB`,
-    );
+
+    const list = scenarios(seeded, providerJwt);
+    const variantOf = (scenario: Scenario) => scenario.variant ?? 'outbox';
+    const variants = [...new Set(list.map(variantOf))];
+    // Every variant's database first: an embedded one is copied from the seeded directory before any server opens it.
+    const variantDatabases = new Map<ServerVariant, Record<string, string>>();
+    for (const variant of variants) {
+      variantDatabases.set(variant, variant === 'outbox' ? database.env : await database.another(variant));
+    }
+    for (const [variant, env] of variantDatabases) {
+      const server = await startServer(variant, { ...env, ...oidcEnv }, owner.id, workDir);
+      servers.set(variant, server);
+      log(
+        `server (${variant}) pid ${server.pid} at ${server.origin}, RSS after start ${mb(procStatus(server.pid)?.rss ?? 0)} MB`,
+      );
+    }
+    const serverOf = (scenario: Scenario) => servers.get(variantOf(scenario)) as Server;
 
     // One round over every scenario first: otherwise the first one measured also pays for JIT compilation,
     // heap growth and (embedded) WebAssembly tier-up, which would flatter whatever comes later.
-    const list = scenarios(seeded, providerJwt);
-    log(`warm-up round: ${list.length} × ${WARMUP} s`);
+    if (list.length > 0) log(`warm-up round: ${list.length} × ${WARMUP} s`);
     for (const scenario of list) {
-      await check(server, owner.token, scenario);
-      await fire(server, owner.token, scenario, WARMUP);
+      await check(serverOf(scenario), owner.token, scenario);
+      await fire(serverOf(scenario), owner.token, scenario, WARMUP);
     }
 
     const totals = list.map((scenario) => new Totals(scenario));
@@ -833,7 +1266,7 @@ async function main() {
         if (interrupted) return;
         log(`${scenario.scenario.name}: ${slice} s${ROUNDS > 1 ? ` (round ${round} of ${ROUNDS})` : ''}`);
         const name = ROUNDS > 1 ? `${scenario.scenario.key}-${round}` : scenario.scenario.key;
-        await runSlice(server, owner.token, scenario, slice, database.stats, name);
+        await runSlice(serverOf(scenario.scenario), owner.token, scenario, slice, database.stats, name);
       }
     }
     for (const t of totals) {
@@ -842,10 +1275,52 @@ async function main() {
           `p99 ${fixed(t.percentile(99), 1)} ms, RSS ${mb(t.peakRss)} MB`,
       );
     }
-    const hwm = procStatus(server.pid)?.hwm ?? 0;
-    process.stdout.write(
-      `${report(totals, database.kind, seeded, busyBefore)}\nServer VmHWM (peak RSS since start): ${mb(hwm)} MB\n`,
+
+    const dispatch = !ONLY || ONLY.includes(DISPATCH_KEY);
+    const dispatchTotals = DISPATCH_WORKERS.flatMap((count) =>
+      DISPATCH_CONCURRENCY.map((concurrency) => new DispatchTotals({ workers: count, concurrency })),
     );
+    if (dispatch && database.stats) {
+      workerFiles = {
+        preload: await transpile('count-statements', workDir),
+        profileDir: CPU_PROFILE ? join(workDir, 'profiles-workers') : undefined,
+      };
+      fake = await startFakeAfricasTalking({ latencyMs: DISPATCH_LATENCY_MS });
+      for (let round = 1; round <= ROUNDS; round++) {
+        for (const t of dispatchTotals) {
+          if (interrupted) return;
+          log(
+            `dispatcher ${t.name}: ${DISPATCH_MESSAGES} messages${ROUNDS > 1 ? ` (round ${round} of ${ROUNDS})` : ''}`,
+          );
+          await runDispatch(t, fake, database.env, database.stats, workerFiles);
+        }
+      }
+      for (const t of dispatchTotals) {
+        log(`dispatcher ${t.name}: ${thousands(t.messagesPerSecond)} messages/s`);
+      }
+    }
+
+    const output = [header(database.kind, seeded, busyBefore, totals.length > 0)];
+    if (totals.length > 0) {
+      output.push(httpReport(totals, database.kind));
+      for (const [variant, server] of servers) {
+        output.push(
+          `Server (${variant}) VmHWM (peak RSS since start): ${mb(procStatus(server.pid)?.hwm ?? 0)} MB`,
+        );
+      }
+      output.push('');
+    }
+    if (dispatch && database.stats) {
+      const { loadConfig } = await load<ConfigModule>('config.js');
+      output.push(dispatchReport(dispatchTotals, loadConfig(childEnv(database.env)).DATABASE_POOL_SIZE));
+    } else if (dispatch) {
+      output.push(
+        'The dispatcher was not measured: an embedded database can be open in one process only, so a ' +
+          'worker process cannot share it with the server. Run with DATABASE_URL.',
+        '',
+      );
+    }
+    process.stdout.write(`${output.join('\n')}\n`);
   } finally {
     await cleanUpOnce();
   }

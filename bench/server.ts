@@ -1,7 +1,8 @@
 /**
  * The server under test, started by bench/run.ts as a child process.
  *
- * It builds the compiled app (dist/, from `npm run build`) exactly as src/server.ts does, and adds one
+ * It builds the compiled app (dist/, from `npm run build`) exactly as src/server.ts does (with the SMS
+ * dispatcher when DISPATCHER_IN_API is true; run.ts sets it to false), and adds one
  * bare route, the "floor": GET /bench/floor/customers/:id runs the very query of customer detail
  * (the repository's findCustomer, scoped to BENCH_FLOOR_OWNER_ID) with no auth, no validation and
  * no response schema. The gap between the two is what the API's layers cost. Two diagnostic variants of
@@ -21,6 +22,7 @@ type AppModule = typeof import('../src/app.js');
 type BootstrapModule = typeof import('../src/auth/bootstrap.js');
 type ConfigModule = typeof import('../src/config.js');
 type DepsModule = typeof import('../src/deps.js');
+type DeliveryModule = typeof import('../src/notifications/delivery.js');
 type CustomersRepositoryModule = typeof import('../src/customers/customers.repository.js');
 type SchemaModule = typeof import('../src/db/schema.js');
 type DrizzleModule = typeof import('drizzle-orm');
@@ -67,6 +69,7 @@ async function main() {
     { bootstrapAdmin },
     { loadConfig },
     { createDeps },
+    { startDispatcher },
     { findCustomer },
     { customers },
     { and, eq, sql },
@@ -75,6 +78,7 @@ async function main() {
     load<BootstrapModule>('auth/bootstrap.js'),
     load<ConfigModule>('config.js'),
     load<DepsModule>('deps.js'),
+    load<DeliveryModule>('notifications/delivery.js'),
     load<CustomersRepositoryModule>('customers/customers.repository.js'),
     load<SchemaModule>('db/schema.js'),
     // The app's own copy of Drizzle (its ESM entry), not a second instance.
@@ -132,11 +136,15 @@ async function main() {
     return row;
   });
 
+  const dispatcher = config.DISPATCHER_IN_API
+    ? await startDispatcher(config, deps.database, app.log.child({ component: 'dispatcher' }))
+    : undefined;
+
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
-    await app.close();
+    await Promise.all([app.close(), dispatcher?.stop()]);
     await deps.database.close();
     process.exit(0);
   };
