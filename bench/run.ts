@@ -882,8 +882,9 @@ async function waitUntilDrained(stats: pg.Client, running: Child[]): Promise<voi
 const sumOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
 
 /**
- * One run: a fresh outbox, the workers started and idle, then the backlog written in one statement (its
- * trigger's NOTIFY wakes the workers, as an order's does) and drained. Adds the run to `totals`.
+ * One run: a fresh outbox, the workers started and idle, then the backlog written in one statement, the
+ * workers woken by a NOTIFY as the API wakes them after an order, and the backlog drained. Adds the run to
+ * `totals`.
  */
 async function runDispatch(
   totals: DispatchTotals,
@@ -932,6 +933,8 @@ async function runDispatch(
        limit $1`,
       [DISPATCH_MESSAGES],
     );
+    // The wake-up the API sends after committing notifications (src/notifications/outbox.ts).
+    await stats.query(`select pg_notify('orderly_outbox', '')`);
     await waitUntilDrained(stats, running);
     const machineAfter = machineCpu();
     const bench = process.cpuUsage(benchBefore);
@@ -1108,8 +1111,8 @@ function dispatchReport(totals: DispatchTotals[], poolSize: number): string {
   const lines = [
     `#### SMS dispatcher, fake gateway answering in ${DISPATCH_LATENCY_MS} ms`,
     '',
-    `- Each run: ${thousands(DISPATCH_MESSAGES)} pending notifications written by one INSERT … SELECT, whose ` +
-      "NOTIFY wakes the workers as an order's does, then drained by `dist/cli.js worker` processes " +
+    `- Each run: ${thousands(DISPATCH_MESSAGES)} pending notifications written by one INSERT … SELECT, then ` +
+      'a NOTIFY wakes the workers as the API does after an order, and `dist/cli.js worker` processes drain them ' +
       `(SMS_PROVIDER=africastalking, SMS_RATE_PER_SECOND=${DISPATCH_RATE}, DATABASE_POOL_SIZE=${poolSize}, ` +
       "LOG_LEVEL=warn) through the fake Africa's Talking gateway, which runs in the bench process; " +
       `${ROUNDS} run${ROUNDS > 1 ? 's' : ''} per configuration${ROUNDS > 1 ? ', interleaved' : ''}`,

@@ -2,12 +2,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, DatabaseHandle } from '../db/client.js';
 import { Dispatcher } from './dispatcher.js';
+import { OUTBOX_CHANNEL } from './outbox.js';
 import { africasTalkingProvider, defaultAtBaseUrl } from './providers/africastalking.js';
 import { consoleProvider } from './providers/console.js';
 import type { SmsProvider } from './providers/provider.js';
 
-/** Notified by the database (migration 0006) when notifications are written. */
-const OUTBOX_CHANNEL = 'orderly_outbox';
 const LEASE_MARGIN_MS = 30_000;
 const POLL_MS = 1_000;
 

@@ -1,9 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Config, ConfigError, listSetting } from '../config.js';
+import type { Database } from '../db/client.js';
 import { customers, type notificationEvents, notifications } from '../db/schema.js';
 import { compileTemplate, TemplateError } from './templates.js';
 
 export type NotificationEvent = (typeof notificationEvents)[number];
+
+/** Dispatchers LISTEN here for new notifications. */
+export const OUTBOX_CHANNEL = 'orderly_outbox';
+/** New notifications within this window share one wake-up. */
+const WAKE_COALESCE_MS = 20;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +37,7 @@ const templateSettings = {
  */
 export class Outbox {
   readonly #messages: Partial<Record<NotificationEvent, SQL>> = {};
+  #wakeScheduled = false;
 
   /** Throws a ConfigError naming a template setting with an unknown placeholder. */
   constructor(config: Config) {
@@ -44,6 +51,21 @@ export class Outbox {
         throw new ConfigError(`Invalid configuration: ${setting}: ${error.message}`);
       }
     }
+  }
+
+  /**
+   * Wakes the dispatchers (in every process) after a commit that wrote notifications. The NOTIFY is
+   * its own statement, at most one per few milliseconds: inside the order's transaction it would
+   * serialise every commit (PostgreSQL's notification queue lock). A lost wake-up costs only the
+   * dispatchers' next poll.
+   */
+  announce(db: Database): void {
+    if (this.#wakeScheduled) return;
+    this.#wakeScheduled = true;
+    setTimeout(() => {
+      this.#wakeScheduled = false;
+      db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`).catch(() => {});
+    }, WAKE_COALESCE_MS).unref();
   }
 
   /**

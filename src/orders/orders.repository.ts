@@ -57,7 +57,7 @@ export async function findCustomerRef(db: Database, actor: Actor, ref: CustomerR
 }
 
 /**
- * Places an order for the customer named by `ref`, with its notification, in one statement: the
+ * Places an order for the customer named by `ref`, with its notification (`notify`), in one statement: the
  * customer lookup (within the caller's scope), the order and its outbox row cannot be separated.
  * Undefined: no such customer.
  */
@@ -66,7 +66,7 @@ export async function insertOrder(
   actor: Actor,
   ref: CustomerRef,
   terms: OrderTerms,
-  outbox: Outbox,
+  notify: SQL | undefined,
 ): Promise<OrderRow | undefined> {
   // Drizzle's INSERT … SELECT cannot skip identity columns, so this one statement is written out.
   const insert = sql`insert into ${orders} (owner_id, customer_id, customer_code, item, quantity, price_per_unit)
@@ -76,7 +76,7 @@ export async function insertOrder(
     returning *`;
   const [row] = await selectRows<Record<keyof typeof orderColumnNames, unknown>>(
     db,
-    withNotification(insert, outbox.insertFor('order_placed', sql`o`)),
+    withNotification(insert, notify),
   );
   return row && orderFromRaw(row);
 }
@@ -198,13 +198,14 @@ export async function updateOrder(
   return row as OrderRow;
 }
 
-/** Writes the `event` notification of order `id` (in the caller's transaction), when that event sends one. */
+/** Writes the `event` notification of order `id` (in the caller's transaction); false when that event sends none. */
 export async function notifyOrder(
   tx: Database,
   outbox: Outbox,
   id: number,
   event: NotificationEvent,
-): Promise<void> {
+): Promise<boolean> {
   const insert = outbox.insertFor(event, sql`${orders}`, sql`o.id = ${id}`);
   if (insert) await tx.execute(insert);
+  return insert !== undefined;
 }

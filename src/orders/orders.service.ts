@@ -93,8 +93,10 @@ export async function createOrder(ctx: OrdersCtx, input: OrderInput): Promise<Or
     errors.push({ field: 'status', code: 'invalid_choice', message: 'New orders are Pending.' });
   }
   assertNoFieldErrors(errors);
-  const row = await repository.insertOrder(ctx.db, ctx.actor, ref, terms, ctx.outbox);
+  const notify = ctx.outbox.insertFor('order_placed', sql`o`);
+  const row = await repository.insertOrder(ctx.db, ctx.actor, ref, terms, notify);
   if (!row) throw await unresolvedRef(ctx.db, ctx.actor, ref);
+  if (notify) ctx.outbox.announce(ctx.db);
   return row;
 }
 
@@ -109,7 +111,10 @@ export async function transitionOrder(ctx: OrdersCtx, id: number, to: OrderStatu
   const event = eventOf(to);
   const notify = event && ctx.outbox.insertFor(event, sql`o`);
   const row = await repository.setOrderStatus(ctx.db, ctx.actor, id, statusesLeadingTo(to), to, notify);
-  if (row) return row;
+  if (row) {
+    if (notify) ctx.outbox.announce(ctx.db);
+    return row;
+  }
   const current = await repository.findOrder(ctx.db, ctx.actor, id);
   if (!current) throw notFound('Order', id);
   throw invalidTransition(id, current.status, to);
@@ -143,7 +148,8 @@ async function changeOrder(
   const ref = normaliseRef(input);
   const terms = normaliseTerms(input, errors);
   assertNoFieldErrors(errors);
-  return ctx.db.transaction(async (tx) => {
+  let notified = false;
+  const row = await ctx.db.transaction(async (tx) => {
     const current = await repository.lockOrder(tx, ctx.actor, id);
     if (!current) throw notFound('Order', id);
     const changesCustomer =
@@ -171,7 +177,9 @@ async function changeOrder(
     }
     const row = await repository.updateOrder(tx, ctx.actor, id, { ...terms, ...customer, status });
     const event = status === current.status ? undefined : eventOf(status);
-    if (event) await repository.notifyOrder(tx, ctx.outbox, id, event);
+    if (event) notified = await repository.notifyOrder(tx, ctx.outbox, id, event);
     return row;
   });
+  if (notified) ctx.outbox.announce(ctx.db);
+  return row;
 }
