@@ -85,6 +85,8 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppErr
     timestamp: new Date().toISOString(),
   };
   if (error.headers) reply.headers(error.headers);
+  // The code in a header too, for clients and proxies that log headers but not bodies.
+  reply.header('x-api-error-code', error.code);
   return reply.code(error.status).type(PROBLEM_TYPE).send(body);
 }
 

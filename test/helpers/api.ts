@@ -36,11 +36,12 @@ export async function postOrder(api: Api, customerId: number, overrides: Record<
 export const mergePatch = (api: Api, url: string, payload: string) =>
   api.send({ method: 'PATCH', url, headers: { 'content-type': 'application/merge-patch+json' }, payload });
 
-/** Asserts a problem+json response with this status and error code. */
+/** Asserts a problem+json response with this status and error code (in the body and X-API-Error-Code). */
 export function expectProblem(response: ApiResponse, status: number, error: string) {
   expect(response.statusCode, response.body).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(response.data).toMatchObject({ status, error });
+  expect(response.headers['x-api-error-code']).toBe(error);
 }
 
 /** The ids of a list page's results, in order. */

@@ -38,6 +38,7 @@ function expectProblem(response: LightMyRequestResponse, status: number, error: 
   }
   expect(body.status).toBe(status);
   expect(body.error).toBe(error);
+  expect(response.headers['x-api-error-code']).toBe(error);
   expect(body.type).toMatch(new RegExp(`/problems/${error}$`));
   expect(body.title).toEqual(expect.stringMatching(/\S/));
   expect(body.detail).toEqual(expect.stringMatching(/\S/));
