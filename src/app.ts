@@ -7,7 +7,7 @@ import { meRoutesV1, signInRoutesV1 } from './auth/auth.routes.v1.js';
 import type { OidcClient } from './auth/oidc.service.js';
 import type { ProviderTokenAuthenticator } from './auth/provider-tokens.service.js';
 import type { TokenAuthenticator } from './auth/tokens.service.js';
-import type { Config } from './config.js';
+import { type Config, listSetting } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
 import type { Database } from './db/client.js';
 import { docsRoutes, openApiPlugin } from './http/docs.js';
@@ -16,6 +16,7 @@ import { metaRoutesV1 } from './http/meta.routes.v1.js';
 import { negotiationPlugin } from './http/negotiation.js';
 import { ProblemV1, problemPlugin } from './http/problem.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
+import { securityPlugin } from './http/security.js';
 import { API_V1, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
 import { activePauses } from './notifications/notifications.repository.js';
@@ -65,6 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(requestIdPlugin);
   await app.register(urlsPlugin, { publicUrl: config.PUBLIC_URL });
   await app.register(problemPlugin);
+  await app.register(securityPlugin, {
+    corsOrigins: listSetting(config.CORS_ORIGINS),
+  });
   await app.register(accepts);
   await app.register(cookie);
   await app.register(openApiPlugin, {
@@ -93,6 +97,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: API_V1 },
   );
 
-  await app.register(docsRoutes);
+  await app.register(docsRoutes, { oidcIssuer: deps.oidc?.settings.issuer });
   return app;
 }

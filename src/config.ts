@@ -39,6 +39,12 @@ export const ConfigSchema = Type.Object({
     default: false,
     description: 'Honour `X-Forwarded-Proto`/`X-Forwarded-Host`/`X-Forwarded-For` from a reverse proxy.',
   }),
+  CORS_ORIGINS: Type.String({
+    default: '',
+    pattern: '^\\s*(https?://[^/,\\s]+\\s*(,\\s*|$))*$',
+    description:
+      'Comma-separated origins that browsers may call the API from (CORS, with credentials), e.g. `https://app.example.com`. Empty: none.',
+  }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
     description: 'pino log level.',

@@ -69,14 +69,26 @@ export const openApiPlugin = fp(
   { name: 'openapi' },
 );
 
+/**
+ * Swagger UI's own policy, widened by what it needs: the style attributes it sets from script, and
+ * (with OpenID Connect) the provider's discovery document, which it reads for the Authorize dialog.
+ */
+function swaggerPolicy(oidcIssuer: string | undefined) {
+  return (policy: string) => {
+    const widened = policy.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'");
+    return oidcIssuer ? `${widened} connect-src 'self' ${new URL(oidcIssuer).origin};` : widened;
+  };
+}
+
 /** The OpenAPI document, Swagger UI and Redoc, all served from installed packages (no CDN). */
-export async function docsRoutes(app: FastifyInstance) {
+export async function docsRoutes(app: FastifyInstance, options: { oidcIssuer: string | undefined }) {
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(swaggerUi, {
     routePrefix: `${API_V1}/swagger-docs`,
     uiConfig: { url: OPENAPI_PATH, persistAuthorization: false, tryItOutEnabled: true },
     staticCSP: true,
+    transformStaticCSP: swaggerPolicy(options.oidcIssuer),
   });
 
   app.get(`${API_V1}/docs/`, { schema: { hide: true } }, async (_request, reply) =>
