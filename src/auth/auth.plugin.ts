@@ -131,6 +131,17 @@ export const authPlugin = fp(
         throw withChallenge(error, REALM);
       }
     });
+    // What a caller sees depends on who they are: shared caches must not keep it, and a private cache
+    // must ask again before reusing it.
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('cache-control', 'private, no-cache');
+      // Added to what CORS put there (Origin), not instead of it.
+      const vary = reply.getHeader('vary');
+      reply.header(
+        'vary',
+        vary ? `${String(vary)}, Authorization, Cookie, Accept` : 'Authorization, Cookie, Accept',
+      );
+    });
   },
   { name: 'auth', dependencies: ['@fastify/cookie'] },
 );

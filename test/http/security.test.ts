@@ -75,6 +75,8 @@ describe('security headers', () => {
 
     // Assert
     expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(String(br.headers.vary)).toMatch(/Authorization/);
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(plain.body).results).toHaveLength(12);
@@ -134,6 +136,23 @@ describe('CORS for listed origins', () => {
     expect(String(response.headers['access-control-expose-headers'])).toMatch(/X-API-Error-Code/);
   });
 
+  test('when a listed origin reads authenticated data, then Vary names both the origin and the credentials', async () => {
+    // Arrange
+    const { user } = await signIn(t);
+
+    // Act
+    const response = await t.app.inject({
+      method: 'GET',
+      url: CUSTOMERS,
+      headers: { origin: APP_ORIGIN, authorization: `Bearer ${user.token}` },
+    });
+
+    // Assert
+    expect(response.statusCode).toBe(200);
+    expect(String(response.headers.vary)).toMatch(/Origin/);
+    expect(String(response.headers.vary)).toMatch(/Authorization/);
+  });
+
   test('when an unlisted origin calls, then the browser is given no permission', async () => {
     // Act
     const response = await t.app.inject({
@@ -144,5 +163,37 @@ describe('CORS for listed origins', () => {
 
     // Assert
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('caching of authenticated data', () => {
+  const t = useTestApp();
+
+  test('when a caller reads their data, then it is private, revalidated, and varies by credentials; HEAD answers like GET without a body', async () => {
+    // Arrange
+    const { api } = await signIn(t);
+    const customer = await postCustomer(api);
+
+    // Act
+    const get = await api.get(`${CUSTOMERS}${customer.id}/`);
+    const head = await api.head(`${CUSTOMERS}${customer.id}/`);
+
+    // Assert
+    expect(get.headers['cache-control']).toBe('private, no-cache');
+    expect(String(get.headers.vary)).toMatch(/Authorization/);
+    expect(String(get.headers.vary)).toMatch(/Cookie/);
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers['content-type']).toBe(get.headers['content-type']);
+    expect(head.headers['cache-control']).toBe('private, no-cache');
+  });
+
+  test('when an error is about credentials, then it is not cached either', async () => {
+    // Act
+    const response = await t.app.inject({ method: 'GET', url: CUSTOMERS });
+
+    // Assert
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['cache-control']).toBe('private, no-cache');
   });
 });
