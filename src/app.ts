@@ -10,6 +10,7 @@ import type { TokenAuthenticator } from './auth/tokens.service.js';
 import { type Config, listSetting } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
 import type { Database } from './db/client.js';
+import { conditionalPlugin } from './http/conditional.js';
 import { docsRoutes, openApiPlugin } from './http/docs.js';
 import { loggerOptions } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(requestIdPlugin);
   await app.register(urlsPlugin, { publicUrl: config.PUBLIC_URL });
   await app.register(problemPlugin);
+  await app.register(conditionalPlugin);
   await app.register(securityPlugin, {
     corsOrigins: listSetting(config.CORS_ORIGINS),
   });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
+import { NotModified, withVersion } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
@@ -90,7 +91,7 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         phone,
         code,
       });
-      const customer = toCustomerV1(row, request);
+      const customer = withVersion(reply, row.updatedAt, toCustomerV1(row, request));
       return reply.code(201).header('location', customer.url).send(customer);
     },
   );
@@ -104,10 +105,13 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: AUTHENTICATED,
         params: IdParams,
-        response: { 200: CustomerV1, ...problemResponses(403, 503) },
+        response: { 200: CustomerV1, 304: NotModified, ...problemResponses(403, 503) },
       },
     },
-    async (request) => toCustomerV1(await getCustomer(ctxOf(request), request.params.id), request),
+    async (request, reply) => {
+      const row = await getCustomer(ctxOf(request), request.params.id);
+      return withVersion(reply, row.updatedAt, toCustomerV1(row, request));
+    },
   );
 
   for (const [method, body, operationId, summary, description] of [
@@ -139,14 +143,15 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         body,
         response: { 200: CustomerV1, ...problemResponses(403, 409, 503) },
       },
-      handler: async (request) => {
+      handler: async (request, reply) => {
         const { id } = request.params;
         await assertEchoedFieldsUnchanged(request.body, customerReadOnlyFields, async () =>
           toCustomerV1(await getCustomer(ctxOf(request), id), request),
         );
         const { first_name, second_name, phone, code } = request.body;
         const changes = { firstName: first_name, secondName: second_name, phone, code };
-        return toCustomerV1(await updateCustomer(ctxOf(request), id, changes), request);
+        const row = await updateCustomer(ctxOf(request), id, changes);
+        return withVersion(reply, row.updatedAt, toCustomerV1(row, request));
       },
     });
   }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
+import { NotModified, withVersion } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
@@ -138,7 +139,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         quantity,
         pricePerUnit: price_per_unit,
       });
-      const order = toOrderV1(row, request);
+      const order = withVersion(reply, row.updatedAt, toOrderV1(row, request));
       return reply.code(201).header('location', order.url).send(order);
     },
   );
@@ -152,10 +153,13 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: AUTHENTICATED,
         params: IdParams,
-        response: { 200: OrderV1, ...problemResponses(403, 503) },
+        response: { 200: OrderV1, 304: NotModified, ...problemResponses(403, 503) },
       },
     },
-    async (request) => toOrderV1(await getOrder(ctxOf(request), request.params.id), request),
+    async (request, reply) => {
+      const row = await getOrder(ctxOf(request), request.params.id);
+      return withVersion(reply, row.updatedAt, toOrderV1(row, request));
+    },
   );
 
   for (const [method, body, operationId, summary, change] of [
@@ -183,12 +187,13 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         body,
         response: { 200: OrderV1, ...problemResponses(403, 409, 503) },
       },
-      handler: async (request) => {
+      handler: async (request, reply) => {
         const { id } = request.params;
         await assertEchoedFieldsUnchanged(request.body, orderReadOnlyFields, async () =>
           toOrderV1(await getOrder(ctxOf(request), id), request),
         );
-        return toOrderV1(await change(ordersCtxOf(request), id, orderInput(request.body)), request);
+        const row = await change(ordersCtxOf(request), id, orderInput(request.body));
+        return withVersion(reply, row.updatedAt, toOrderV1(row, request));
       },
     });
   }
@@ -210,8 +215,10 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: OrderV1, ...problemResponses(403, 409, 503) },
         },
       },
-      async (request) =>
-        toOrderV1(await transitionOrder(ordersCtxOf(request), request.params.id, status), request),
+      async (request, reply) => {
+        const row = await transitionOrder(ordersCtxOf(request), request.params.id, status);
+        return withVersion(reply, row.updatedAt, toOrderV1(row, request));
+      },
     );
   }
 
