@@ -1,6 +1,9 @@
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
+/** An absolute http(s) URL without query or fragment. */
+const HTTP_URL = '^https?://[^\\s?#]+$';
+
 /**
  * Every setting the service reads from the environment. This schema is the only declaration:
  * the README's configuration table is written from its descriptions.
@@ -62,7 +65,7 @@ export const ConfigSchema = Type.Object({
   }),
   OIDC_ISSUER: Type.Optional(
     Type.String({
-      pattern: '^https?://[^\\s?#]+$',
+      pattern: HTTP_URL,
       description:
         'OpenID provider to sign people in with, found by discovery, e.g. `https://accounts.google.com`. Unset: API tokens only. `http://` only for a provider on loopback.',
     }),
@@ -75,7 +78,7 @@ export const ConfigSchema = Type.Object({
   ),
   OIDC_REDIRECT_URI: Type.Optional(
     Type.String({
-      pattern: '^https?://[^\\s?#]+$',
+      pattern: HTTP_URL,
       description:
         'Callback URL registered at the provider. Default: `PUBLIC_URL` (or `http://localhost:PORT`) + `/api/v1/api-auth/callback/`.',
     }),
@@ -143,7 +146,7 @@ export const ConfigSchema = Type.Object({
   ),
   AT_BASE_URL: Type.Optional(
     Type.String({
-      pattern: '^https?://[^\\s?#]+$',
+      pattern: HTTP_URL,
       description:
         "Africa's Talking API origin. Default: `https://api.sandbox.africastalking.com` for the `sandbox` username, else `https://api.africastalking.com`.",
     }),

@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { publicOrigin } from '../http/urls.js';
 import { AppError } from '../shared/errors.js';
+import { secretsEqual } from '../shared/secrets.js';
 import type { Actor } from './actor.js';
 import type { ProviderTokenAuthenticator } from './provider-tokens.service.js';
-import { authenticateSession, csrfTokenMatches, type SessionAuth } from './sessions.service.js';
+import { authenticateSession, type SessionAuth } from './sessions.service.js';
 import { TOKEN_PREFIX, type TokenAuthenticator } from './tokens.service.js';
 
 declare module 'fastify' {
@@ -77,7 +78,7 @@ function withChallenge(error: unknown, challenge: string): unknown {
 function checkCsrf(request: FastifyRequest, session: SessionAuth): void {
   if (SAFE_METHODS.has(request.method)) return;
   const header = request.headers[CSRF_HEADER];
-  if (csrfTokenMatches(typeof header === 'string' ? header : undefined, session.csrfToken)) return;
+  if (secretsEqual(typeof header === 'string' ? header : undefined, session.csrfToken)) return;
   const site = request.headers['sec-fetch-site'];
   if (site === 'same-origin') return;
   if (site === undefined && request.headers.origin === publicOrigin(request)) return;

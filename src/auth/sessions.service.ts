@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/client.js';
 import { AppError } from '../shared/errors.js';
 import type { Actor } from './actor.js';
@@ -97,12 +97,6 @@ export async function authenticateSession(
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
   };
-}
-
-/** Whether `sent` is the session's CSRF token, compared in constant time. */
-export function csrfTokenMatches(sent: string | undefined, expected: string): boolean {
-  if (!sent || sent.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
 }
 
 /** Ends a session on the server; returns its ID token, for RP-initiated logout. */

@@ -121,8 +121,8 @@ export class Dispatcher {
 
   #sleep(): Promise<void> {
     return new Promise((resolve) => {
-      const wait =
-        Math.max(0, Math.min(this.options.pollMs, this.#pausedUntil - Date.now())) || this.options.pollMs;
+      const pausedFor = this.#pausedUntil - Date.now();
+      const wait = pausedFor > 0 ? Math.min(this.options.pollMs, pausedFor) : this.options.pollMs;
       const timer = setTimeout(done, wait);
       function done() {
         clearTimeout(timer);

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
-import { type Database, selectRows } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
 import { type notificationStatuses, notifications, smsPauses } from '../db/schema.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
@@ -51,31 +51,31 @@ export async function claimDue(
   limit: number,
   leaseMs: number,
 ): Promise<Claimed[]> {
-  const rows = await selectRows<Record<string, unknown>>(
-    db,
-    sql`update ${notifications} n
-        set status = 'sending', claim_token = ${claimToken}, attempts = n.attempts + 1,
-            claimed_until = now() + make_interval(secs => ${leaseMs / 1000})
-        from (
-          select id, status as was from ${notifications}
-          where (status = 'pending' and next_attempt_at <= now())
-             or (status = 'sending' and claimed_until < now())
-          order by next_attempt_at, id
-          limit ${limit}
-          for update skip locked
-        ) due
-        where n.id = due.id
-        returning n.id, due.was`,
-  );
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => Number(row.id));
-  const claimed = await db
-    .select()
+  const due = db
+    .select({ id: notifications.id, was: sql<NotificationStatus>`${notifications.status}`.as('was') })
     .from(notifications)
-    .where(and(sql`${notifications.id} in ${ids}`, eq(notifications.claimToken, claimToken)))
-    .orderBy(asc(notifications.id));
-  const lapsed = new Set(rows.filter((row) => row.was === 'sending').map((row) => Number(row.id)));
-  return claimed.map((row) => ({ row, lapsed: lapsed.has(row.id) }));
+    .where(
+      or(
+        and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, sql`now()`)),
+        and(eq(notifications.status, 'sending'), lt(notifications.claimedUntil, sql`now()`)),
+      ),
+    )
+    .orderBy(asc(notifications.nextAttemptAt), asc(notifications.id))
+    .limit(limit)
+    .for('update', { skipLocked: true })
+    .as('due');
+  const rows = await db
+    .update(notifications)
+    .set({
+      status: 'sending',
+      claimToken,
+      attempts: sql`${notifications.attempts} + 1`,
+      claimedUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})`,
+    })
+    .from(due)
+    .where(eq(notifications.id, due.id))
+    .returning({ row: notifications, was: due.was });
+  return rows.map(({ row, was }) => ({ row, lapsed: was === 'sending' })).sort((a, b) => a.row.id - b.row.id);
 }
 
 export type Settled = Partial<

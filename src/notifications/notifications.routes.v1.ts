@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -9,6 +8,7 @@ import { API_V1, absoluteUrl } from '../http/urls.js';
 import { AppError } from '../shared/errors.js';
 import { type Page, pageLinks } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
+import { secretsEqual } from '../shared/secrets.js';
 import { NotificationListQuery, NotificationPageV1, NotificationV1 } from './notifications.schemas.js';
 import {
   getNotification,
@@ -135,15 +135,6 @@ const Acknowledged = Type.Object(
   { additionalProperties: false },
 );
 
-/** Constant-time comparison of a presented secret with the configured one. */
-function secretMatches(presented: string | undefined, expected: string): boolean {
-  const a = createHash('sha256')
-    .update(presented ?? '')
-    .digest();
-  const b = createHash('sha256').update(expected).digest();
-  return presented !== undefined && timingSafeEqual(a, b);
-}
-
 /**
  * Africa's Talking delivery reports (form-encoded; AT signs nothing, so the URL carries a shared
  * secret, or an X-Callback-Secret header does).
@@ -176,7 +167,7 @@ export const deliveryReportRoutesV1: FastifyPluginAsyncTypebox<{ secret: string 
         throw new AppError('not_found', 'Delivery reports are not configured (AT_CALLBACK_SECRET is unset).');
       const header = request.headers['x-callback-secret'];
       const presented = request.query.secret ?? (typeof header === 'string' ? header : undefined);
-      if (!secretMatches(presented, secret)) {
+      if (!secretsEqual(presented, secret)) {
         request.log.warn('delivery report with a wrong or missing secret');
         throw new AppError('unauthorized', 'The callback secret is wrong or missing.', undefined, {
           'www-authenticate': 'Secret realm="africastalking-callback"',
