@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(requestIdPlugin);
   await app.register(urlsPlugin, { publicUrl: config.PUBLIC_URL });
   await app.register(problemPlugin);
-  await app.register(conditionalPlugin);
+  await app.register(conditionalPlugin, { requireIfMatch: config.REQUIRE_IF_MATCH });
   await app.register(securityPlugin, {
     corsOrigins: listSetting(config.CORS_ORIGINS),
   });

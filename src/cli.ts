@@ -205,8 +205,8 @@ async function seedDemo(db: Deps['database']['db'], config: Config): Promise<str
         quantity: n + 1,
         pricePerUnit: `${(i + 1) * 3}.${n * 25}`.replace(/\.0$/, '.00'),
       });
-      if (n === 1) await transitionOrder(ctx, order.id, 'Closed');
-      if (n === 2 && i % 2 === 0) await transitionOrder(ctx, order.id, 'Cancelled');
+      if (n === 1) await transitionOrder(ctx, order.id, 'Closed', undefined);
+      if (n === 2 && i % 2 === 0) await transitionOrder(ctx, order.id, 'Cancelled', undefined);
     }
   }
   const { token } = await createToken(db, { userId: user.id, name: 'demo' });

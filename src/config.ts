@@ -57,6 +57,16 @@ export const ConfigSchema = Type.Object({
     minimum: 1024,
     description: 'Largest accepted request body in bytes; larger bodies get 413.',
   }),
+  REQUIRE_IF_MATCH: Type.Boolean({
+    default: false,
+    description:
+      'Refuse a change (PUT, PATCH, DELETE, order actions) that does not send `If-Match` with the ETag it is based on (428).',
+  }),
+  IDEMPOTENCY_TTL_SECONDS: Type.Integer({
+    default: 86400,
+    minimum: 60,
+    description: 'How long the outcome of a POST with an `Idempotency-Key` is kept and replayed to retries.',
+  }),
   AUTH_CACHE_TTL_MS: Type.Integer({
     default: 5000,
     minimum: 0,

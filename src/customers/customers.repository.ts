@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
 import { preparedPerRole } from '../db/prepared.js';
 import { customers, orders } from '../db/schema.js';
+import { type ExpectedVersions, versionIn } from '../db/versions.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -74,16 +75,18 @@ export async function findCustomer(db: Database, actor: Actor, id: number): Prom
   return row;
 }
 
+/** Undefined when the owner already has a customer with this code (no error: it may run inside a transaction). */
 export async function insertCustomer(
   db: Database,
   ownerId: number,
   values: CustomerValues,
-): Promise<CustomerRow> {
+): Promise<CustomerRow | undefined> {
   const [row] = await db
     .insert(customers)
     .values({ ...values, ownerId })
+    .onConflictDoNothing({ target: [customers.ownerId, customers.code] })
     .returning();
-  return row as CustomerRow;
+  return row;
 }
 
 export async function updateCustomer(
@@ -91,11 +94,14 @@ export async function updateCustomer(
   actor: Actor,
   id: number,
   values: Partial<CustomerValues>,
+  expected: ExpectedVersions,
 ): Promise<CustomerRow | undefined> {
   const [row] = await db
     .update(customers)
     .set(values)
-    .where(and(eq(customers.id, id), ownerScope(actor, customers.ownerId)))
+    .where(
+      and(eq(customers.id, id), ownerScope(actor, customers.ownerId), versionIn(customers.version, expected)),
+    )
     .returning();
   return row;
 }
@@ -104,10 +110,13 @@ export async function deleteCustomer(
   db: Database,
   actor: Actor,
   id: number,
+  expected: ExpectedVersions,
 ): Promise<CustomerRow | undefined> {
   const [row] = await db
     .delete(customers)
-    .where(and(eq(customers.id, id), ownerScope(actor, customers.ownerId)))
+    .where(
+      and(eq(customers.id, id), ownerScope(actor, customers.ownerId), versionIn(customers.version, expected)),
+    )
     .returning();
   return row;
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
-import { NotModified, withVersion } from '../http/conditional.js';
+import { expectedVersions, NotModified, withPageVersion, withVersion } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
@@ -55,17 +55,17 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: AUTHENTICATED,
         querystring: CustomerListQuery,
-        response: { 200: CustomerPageV1, ...problemResponses(403, 503) },
+        response: { 200: CustomerPageV1, 304: NotModified, ...problemResponses(403, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, offset, owner, ...filters } = request.query;
       const page = await listCustomers(ctxOf(request), { ...filters, ownerId: owner }, { limit, offset });
-      return {
+      return withPageVersion(reply, page, {
         count: page.count,
         ...pageLinks(absoluteUrl(request, request.url), { limit, offset }, page.count),
         results: page.rows.map((row) => toCustomerV1(row, request)),
-      };
+      });
     },
   );
 
@@ -91,8 +91,9 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         phone,
         code,
       });
-      const customer = withVersion(reply, row.updatedAt, toCustomerV1(row, request));
-      return reply.code(201).header('location', customer.url).send(customer);
+      const customer = withVersion(reply, row.version, toCustomerV1(row, request));
+      reply.code(201).header('location', customer.url);
+      return customer;
     },
   );
 
@@ -110,7 +111,7 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const row = await getCustomer(ctxOf(request), request.params.id);
-      return withVersion(reply, row.updatedAt, toCustomerV1(row, request));
+      return withVersion(reply, row.version, toCustomerV1(row, request));
     },
   );
 
@@ -133,6 +134,7 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     app.route({
       method,
       url: '/customers/:id/',
+      config: { ifMatch: true },
       schema: {
         operationId,
         summary,
@@ -145,13 +147,14 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       },
       handler: async (request, reply) => {
         const { id } = request.params;
+        const expected = expectedVersions(request);
         await assertEchoedFieldsUnchanged(request.body, customerReadOnlyFields, async () =>
           toCustomerV1(await getCustomer(ctxOf(request), id), request),
         );
         const { first_name, second_name, phone, code } = request.body;
         const changes = { firstName: first_name, secondName: second_name, phone, code };
-        const row = await updateCustomer(ctxOf(request), id, changes);
-        return withVersion(reply, row.updatedAt, toCustomerV1(row, request));
+        const row = await updateCustomer(ctxOf(request), id, changes, expected);
+        return withVersion(reply, row.version, toCustomerV1(row, request));
       },
     });
   }
@@ -159,6 +162,7 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/customers/:id/',
     {
+      config: { ifMatch: true },
       schema: {
         operationId: 'deleteCustomer',
         summary: 'Delete a customer without orders',
@@ -170,7 +174,7 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteCustomer(ctxOf(request), request.params.id);
+      await deleteCustomer(ctxOf(request), request.params.id, expectedVersions(request));
       return reply.code(204).send(null);
     },
   );

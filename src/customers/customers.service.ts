@@ -1,4 +1,5 @@
 import type { Ctx } from '../auth/actor.js';
+import type { ExpectedVersions } from '../db/versions.js';
 import {
   AppError,
   assertNoFieldErrors,
@@ -6,6 +7,7 @@ import {
   type FieldError,
   isStillReferenced,
   notFound,
+  preconditionFailed,
   UNIQUE_VIOLATION,
 } from '../shared/errors.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
@@ -62,32 +64,40 @@ export async function getCustomer(ctx: Ctx, id: number): Promise<CustomerRow> {
   return row;
 }
 
-/** Creates a customer owned by the caller; a missing code is generated (retrying on the rare collision). */
+/** Creates a customer owned by the caller; a missing code is generated (drawn again on the rare collision). */
 export async function createCustomer(ctx: Ctx, input: CustomerInput): Promise<CustomerRow> {
   const values = normalise(input) as Omit<CustomerValues, 'code'> & { code?: string };
   for (let attempt = 1; ; attempt++) {
     const code = values.code ?? generateCustomerCode();
-    try {
-      return await repository.insertCustomer(ctx.db, ctx.actor.userId, { ...values, code });
-    } catch (error) {
-      if (!isCodeTaken(error)) throw error;
-      // A code the client chose is theirs to change; a generated one is drawn again.
-      if (values.code !== undefined || attempt === GENERATED_CODE_ATTEMPTS) throw codeTaken(code);
-    }
+    const row = await repository.insertCustomer(ctx.db, ctx.actor.userId, { ...values, code });
+    if (row) return row;
+    // A code the client chose is theirs to change; a generated one is drawn again.
+    if (values.code !== undefined || attempt === GENERATED_CODE_ATTEMPTS) throw codeTaken(code);
   }
 }
 
-/** Changes the given fields (all of them for a replacement). */
+/** Why a change conditional on `expected` versions touched no row: no such customer (404), or another version (412). */
+async function missingOrChanged(ctx: Ctx, id: number, expected: ExpectedVersions): Promise<AppError> {
+  const current = expected && (await repository.findCustomer(ctx.db, ctx.actor, id));
+  return current ? preconditionFailed('Customer', id) : notFound('Customer', id);
+}
+
+/** Changes the given fields (all of them for a replacement), if the customer is at one of the `expected` versions. */
 export async function updateCustomer(
   ctx: Ctx,
   id: number,
   input: Partial<CustomerInput>,
+  expected: ExpectedVersions,
 ): Promise<CustomerRow> {
   const values = normalise(input);
-  if (Object.values(values).every((value) => value === undefined)) return getCustomer(ctx, id);
+  if (Object.values(values).every((value) => value === undefined)) {
+    const current = await getCustomer(ctx, id);
+    if (expected && !expected.includes(current.version)) throw preconditionFailed('Customer', id);
+    return current;
+  }
   try {
-    const row = await repository.updateCustomer(ctx.db, ctx.actor, id, values);
-    if (!row) throw notFound('Customer', id);
+    const row = await repository.updateCustomer(ctx.db, ctx.actor, id, values, expected);
+    if (!row) throw await missingOrChanged(ctx, id, expected);
     return row;
   } catch (error) {
     if (isCodeTaken(error)) throw codeTaken(values.code ?? '');
@@ -95,11 +105,11 @@ export async function updateCustomer(
   }
 }
 
-/** Deletes a customer without orders; nothing else is ever deleted with it. */
-export async function deleteCustomer(ctx: Ctx, id: number): Promise<void> {
+/** Deletes a customer without orders, if it is at one of the `expected` versions; nothing else is ever deleted with it. */
+export async function deleteCustomer(ctx: Ctx, id: number, expected: ExpectedVersions): Promise<void> {
   try {
-    const row = await repository.deleteCustomer(ctx.db, ctx.actor, id);
-    if (!row) throw notFound('Customer', id);
+    const row = await repository.deleteCustomer(ctx.db, ctx.actor, id, expected);
+    if (!row) throw await missingOrChanged(ctx, id, expected);
   } catch (error) {
     if (!isStillReferenced(error)) throw error;
     const orderCount = await repository.countOrdersOfCustomer(ctx.db, id);

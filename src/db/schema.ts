@@ -18,6 +18,8 @@ import {
 // Millisecond precision: what the API shows is exactly what is stored.
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
 const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+// Moved by the touch_updated_at trigger (migration 0009) exactly when the row's content changes: the ETag's source.
+const version = () => integer('version').notNull().default(1);
 
 export const users = pgTable(
   'users',
@@ -128,6 +130,7 @@ export const customers = pgTable(
     phone: varchar('phone', { length: 16 }).notNull(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    version: version(),
   },
   (t) => [
     // Codes are unique per owner only, so a user cannot learn another user's codes from a conflict.
@@ -166,6 +169,7 @@ export const orders = pgTable(
     status: text('status', { enum: orderStatuses }).notNull().default('Pending'),
     timePlaced: timestamptz('time_placed').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    version: version(),
   },
   (t) => [
     // One key ties the order to its customer, to that customer's code and to the same owner;
@@ -223,6 +227,7 @@ export const notifications = pgTable(
     lastError: text('last_error'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    version: version(),
     sentAt: timestamptz('sent_at'),
     deliveredAt: timestamptz('delivered_at'),
   },

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
+import { NotModified, withPageVersion, withVersion } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
@@ -42,17 +43,18 @@ export function toNotificationV1(row: NotificationRow, request: FastifyRequest):
   };
 }
 
-/** A page of notifications in the v1 list shape. */
+/** A page of notifications in the v1 list shape, with its ETag. */
 export function notificationPageV1(
   request: FastifyRequest,
+  reply: FastifyReply,
   page: Page<NotificationRow>,
   query: { limit: number; offset: number },
 ) {
-  return {
+  return withPageVersion(reply, page, {
     count: page.count,
     ...pageLinks(absoluteUrl(request, request.url), query, page.count),
     results: page.rows.map((row) => toNotificationV1(row, request)),
-  };
+  });
 }
 
 const tags = ['notifications'];
@@ -69,13 +71,13 @@ export const notificationsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: AUTHENTICATED,
         querystring: NotificationListQuery,
-        response: { 200: NotificationPageV1, ...problemResponses(403, 503) },
+        response: { 200: NotificationPageV1, 304: NotModified, ...problemResponses(403, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, offset, status } = request.query;
       const page = await listNotifications(ctxOf(request), { status }, { limit, offset });
-      return notificationPageV1(request, page, { limit, offset });
+      return notificationPageV1(request, reply, page, { limit, offset });
     },
   );
 
@@ -88,10 +90,13 @@ export const notificationsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: AUTHENTICATED,
         params: IdParams,
-        response: { 200: NotificationV1, ...problemResponses(403, 503) },
+        response: { 200: NotificationV1, 304: NotModified, ...problemResponses(403, 503) },
       },
     },
-    async (request) => toNotificationV1(await getNotification(ctxOf(request), request.params.id), request),
+    async (request, reply) => {
+      const row = await getNotification(ctxOf(request), request.params.id);
+      return withVersion(reply, row.version, toNotificationV1(row, request));
+    },
   );
 
   app.post(
@@ -108,7 +113,10 @@ export const notificationsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: NotificationV1, ...problemResponses(403, 409, 503) },
       },
     },
-    async (request) => toNotificationV1(await retryNotification(ctxOf(request), request.params.id), request),
+    async (request, reply) => {
+      const row = await retryNotification(ctxOf(request), request.params.id);
+      return withVersion(reply, row.version, toNotificationV1(row, request));
+    },
   );
 };
 

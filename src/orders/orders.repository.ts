@@ -4,6 +4,7 @@ import { type Database, selectRows } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
 import { preparedPerRole } from '../db/prepared.js';
 import { customers, orders } from '../db/schema.js';
+import { type ExpectedVersions, versionIn } from '../db/versions.js';
 import type { NotificationEvent, Outbox } from '../notifications/outbox.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 import type { OrderStatus } from './orders.rules.js';
@@ -111,6 +112,7 @@ function orderFromRaw(raw: Record<keyof OrderRow, unknown>): OrderRow {
     status: raw.status as OrderRow['status'],
     timePlaced: new Date(raw.timePlaced as string | Date),
     updatedAt: new Date(raw.updatedAt as string | Date),
+    version: Number(raw.version),
   };
 }
 
@@ -164,8 +166,8 @@ export async function lockOrder(tx: Database, actor: Actor, id: number): Promise
 }
 
 /**
- * Moves the order to `to` only if it is in one of `from` (exactly one of two racing changes wins),
- * with the notification the change announces, in one statement.
+ * Moves the order to `to` only if it is in one of `from` and at one of the `expected` versions (exactly
+ * one of two racing changes wins), with the notification the change announces, in one statement.
  */
 export async function setOrderStatus(
   db: Database,
@@ -173,9 +175,15 @@ export async function setOrderStatus(
   id: number,
   from: readonly OrderStatus[],
   to: OrderStatus,
+  expected: ExpectedVersions,
   notify: SQL | undefined,
 ): Promise<OrderRow | undefined> {
-  const where = and(eq(orders.id, id), ownerScope(actor, orders.ownerId), inArray(orders.status, [...from]));
+  const where = and(
+    eq(orders.id, id),
+    ownerScope(actor, orders.ownerId),
+    inArray(orders.status, [...from]),
+    versionIn(orders.version, expected),
+  );
   const update = sql`update ${orders} set status = ${to} where ${where} returning *`;
   const [row] = await selectRows<Record<keyof typeof orderColumnNames, unknown>>(
     db,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
-import { NotModified, withVersion } from '../http/conditional.js';
+import { expectedVersions, NotModified, withPageVersion, withVersion } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
@@ -90,10 +90,10 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security: AUTHENTICATED,
         querystring: OrderListQuery,
-        response: { 200: OrderPageV1, ...problemResponses(403, 503) },
+        response: { 200: OrderPageV1, 304: NotModified, ...problemResponses(403, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, offset, owner, customer, customer_code, placed_after, placed_before, status, ordering } =
         request.query;
       const page = await listOrders(
@@ -109,11 +109,11 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         },
         { limit, offset },
       );
-      return {
+      return withPageVersion(reply, page, {
         count: page.count,
         ...pageLinks(absoluteUrl(request, request.url), { limit, offset }, page.count),
         results: page.rows.map((row) => toOrderV1(row, request)),
-      };
+      });
     },
   );
 
@@ -139,8 +139,9 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         quantity,
         pricePerUnit: price_per_unit,
       });
-      const order = withVersion(reply, row.updatedAt, toOrderV1(row, request));
-      return reply.code(201).header('location', order.url).send(order);
+      const order = withVersion(reply, row.version, toOrderV1(row, request));
+      reply.code(201).header('location', order.url);
+      return order;
     },
   );
 
@@ -158,7 +159,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const row = await getOrder(ctxOf(request), request.params.id);
-      return withVersion(reply, row.updatedAt, toOrderV1(row, request));
+      return withVersion(reply, row.version, toOrderV1(row, request));
     },
   );
 
@@ -175,6 +176,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     app.route({
       method,
       url: '/orders/:id/',
+      config: { ifMatch: true },
       schema: {
         operationId,
         summary,
@@ -189,11 +191,12 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       },
       handler: async (request, reply) => {
         const { id } = request.params;
+        const expected = expectedVersions(request);
         await assertEchoedFieldsUnchanged(request.body, orderReadOnlyFields, async () =>
           toOrderV1(await getOrder(ctxOf(request), id), request),
         );
-        const row = await change(ordersCtxOf(request), id, orderInput(request.body));
-        return withVersion(reply, row.updatedAt, toOrderV1(row, request));
+        const row = await change(ordersCtxOf(request), id, orderInput(request.body), expected);
+        return withVersion(reply, row.version, toOrderV1(row, request));
       },
     });
   }
@@ -205,6 +208,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/orders/:id/${action}/`,
       {
+        config: { ifMatch: true },
         schema: {
           operationId: `${action}Order`,
           summary: `${status === 'Closed' ? 'Close' : 'Cancel'} a Pending order`,
@@ -216,8 +220,9 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) => {
-        const row = await transitionOrder(ordersCtxOf(request), request.params.id, status);
-        return withVersion(reply, row.updatedAt, toOrderV1(row, request));
+        const expected = expectedVersions(request);
+        const row = await transitionOrder(ordersCtxOf(request), request.params.id, status, expected);
+        return withVersion(reply, row.version, toOrderV1(row, request));
       },
     );
   }
@@ -232,15 +237,15 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         security: AUTHENTICATED,
         params: IdParams,
         querystring: NotificationListQuery,
-        response: { 200: NotificationPageV1, ...problemResponses(403, 503) },
+        response: { 200: NotificationPageV1, 304: NotModified, ...problemResponses(403, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, offset, status } = request.query;
       const ctx = ctxOf(request);
       const order = await getOrder(ctx, request.params.id);
       const page = await listNotifications(ctx, { status, orderId: order.id }, { limit, offset });
-      return notificationPageV1(request, page, { limit, offset });
+      return notificationPageV1(request, reply, page, { limit, offset });
     },
   );
 };

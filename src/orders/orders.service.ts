@@ -2,8 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../auth/actor.js';
 import { normaliseCode } from '../customers/customers.rules.js';
 import type { Database } from '../db/client.js';
+import type { ExpectedVersions } from '../db/versions.js';
 import { eventOfStatus, type Outbox } from '../notifications/outbox.js';
-import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
+import {
+  AppError,
+  assertNoFieldErrors,
+  type FieldError,
+  notFound,
+  preconditionFailed,
+} from '../shared/errors.js';
 import { canonicalMoney, isPositiveMoney } from '../shared/money.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
 import { trimmedText } from '../shared/text.js';
@@ -107,42 +114,66 @@ const eventOf = (status: OrderStatus) => (status === 'Pending' ? undefined : eve
  * Close or cancel: one conditional UPDATE (with its notification), so of two racing requests exactly
  * one wins, and only the winner notifies.
  */
-export async function transitionOrder(ctx: OrdersCtx, id: number, to: OrderStatus): Promise<OrderRow> {
+export async function transitionOrder(
+  ctx: OrdersCtx,
+  id: number,
+  to: OrderStatus,
+  expected: ExpectedVersions,
+): Promise<OrderRow> {
   const event = eventOf(to);
   const notify = event && ctx.outbox.insertFor(event, sql`o`);
-  const row = await repository.setOrderStatus(ctx.db, ctx.actor, id, statusesLeadingTo(to), to, notify);
+  const from = statusesLeadingTo(to);
+  const row = await repository.setOrderStatus(ctx.db, ctx.actor, id, from, to, expected, notify);
   if (row) {
     if (notify) ctx.outbox.announce(ctx.db);
     return row;
   }
   const current = await repository.findOrder(ctx.db, ctx.actor, id);
   if (!current) throw notFound('Order', id);
+  assertVersion(current, expected);
   throw invalidTransition(id, current.status, to);
 }
 
+/** 412 when the order is not at one of the `expected` versions (If-Match): it changed since the client read it. */
+function assertVersion(order: OrderRow, expected: ExpectedVersions): void {
+  if (expected && !expected.includes(order.version)) throw preconditionFailed('Order', order.id);
+}
+
 /** A merge patch (PATCH): changes the given fields only. */
-export function updateOrder(ctx: OrdersCtx, id: number, input: Partial<OrderInput>): Promise<OrderRow> {
-  return changeOrder(ctx, id, input, []);
+export function updateOrder(
+  ctx: OrdersCtx,
+  id: number,
+  input: Partial<OrderInput>,
+  expected: ExpectedVersions,
+): Promise<OrderRow> {
+  return changeOrder(ctx, id, input, expected, []);
 }
 
 /**
  * A replacement (PUT): like `updateOrder`, but every writable field must be given, the customer
  * included (by `customer`, `customer_code` or both), so a PUT never silently keeps an omitted value.
  */
-export function replaceOrder(ctx: OrdersCtx, id: number, input: Partial<OrderInput>): Promise<OrderRow> {
+export function replaceOrder(
+  ctx: OrdersCtx,
+  id: number,
+  input: Partial<OrderInput>,
+  expected: ExpectedVersions,
+): Promise<OrderRow> {
   const errors: FieldError[] = [];
   requireRef(normaliseRef(input), errors);
-  return changeOrder(ctx, id, input, errors);
+  return changeOrder(ctx, id, input, expected, errors);
 }
 
 /**
- * Changes the given fields under a row lock: the status rules and the "final orders do not change" rule
- * are checked against the row as it is, not as it was read earlier. `errors` holds failures found so far.
+ * Changes the given fields under a row lock: the version (If-Match), the status rules and the "final
+ * orders do not change" rule are checked against the row as it is, not as it was read earlier.
+ * `errors` holds failures found so far.
  */
 async function changeOrder(
   ctx: OrdersCtx,
   id: number,
   input: Partial<OrderInput>,
+  expected: ExpectedVersions,
   errors: FieldError[],
 ): Promise<OrderRow> {
   const ref = normaliseRef(input);
@@ -152,6 +183,7 @@ async function changeOrder(
   const row = await ctx.db.transaction(async (tx) => {
     const current = await repository.lockOrder(tx, ctx.actor, id);
     if (!current) throw notFound('Order', id);
+    assertVersion(current, expected);
     const changesCustomer =
       (ref.customerId !== undefined && ref.customerId !== current.customerId) ||
       (ref.customerCode !== undefined && ref.customerCode !== current.customerCode);

@@ -27,8 +27,15 @@ export const errorCatalogue = {
   order_final: { status: 409, title: 'The order is final and cannot change' },
   customer_has_orders: { status: 409, title: 'The customer has orders' },
   not_retryable: { status: 409, title: 'Only a failed or unknown notification can be retried' },
+  idempotency_key_in_use: { status: 409, title: 'A request with this Idempotency-Key is still running' },
+  precondition_failed: { status: 412, title: 'The resource changed since the version in If-Match' },
   payload_too_large: { status: 413, title: 'The body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  idempotency_key_mismatch: {
+    status: 422,
+    title: 'This Idempotency-Key was used for a different request',
+  },
+  precondition_required: { status: 428, title: 'If-Match is required' },
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
   oidc_unavailable: { status: 503, title: 'The identity provider cannot be reached' },
@@ -62,6 +69,13 @@ export class AppError extends Error {
 
 export const notFound = (what: string, id: number | string) =>
   new AppError('not_found', `${what} ${id} was not found.`);
+
+/** A change conditional on If-Match found the resource at another version (it changed meanwhile). */
+export const preconditionFailed = (what: string, id: number) =>
+  new AppError(
+    'precondition_failed',
+    `${what} ${id} changed since the version in If-Match; read it again and reapply your change.`,
+  );
 
 /** Throws one validation_error listing every failing field, or nothing when the list is empty. */
 export function assertNoFieldErrors(errors: FieldError[]): void {
