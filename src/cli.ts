@@ -187,7 +187,7 @@ async function seedDemo(db: Deps['database']['db'], config: Config): Promise<str
   );
   const actor: Actor = { userId: user.id, email: user.email, role: user.role, authMethod: 'api_token' };
   // Demo orders text nobody: their customers' numbers are made up.
-  const ctx = { db, actor, outbox: new Outbox({ ...config, SMS_EVENTS: 'none' }) };
+  const ctx = { db, actor, outbox: new Outbox({ ...config, SMS_EVENTS: 'none' }, db) };
   const people = [
     ['Amina', 'Otieno', '+254712345678'],
     ['Baraka', 'Mwangi', '+254722000111'],

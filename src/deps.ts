@@ -38,10 +38,11 @@ export async function createDeps(
   config: Config,
   target: DatabaseTarget = databaseTarget(config),
 ): Promise<Deps> {
-  // Before the database opens: a bad template is a configuration error like any other.
-  const outbox = new Outbox(config);
   const database = await openDatabase(target);
+  let outbox: Outbox;
   try {
+    // A bad template is a configuration error like any other, reported before migrating.
+    outbox = new Outbox(config, database.db);
     await database.migrate();
   } catch (error) {
     await database.close();

@@ -39,8 +39,15 @@ export class Outbox {
   readonly #messages: Partial<Record<NotificationEvent, SQL>> = {};
   #wakeScheduled = false;
 
-  /** Throws a ConfigError naming a template setting with an unknown placeholder. */
-  constructor(config: Config) {
+  /**
+   * `database` is where `announce` wakes the dispatchers: the database itself, never a transaction
+   * (a change may commit inside a longer transaction, e.g. with an Idempotency-Key).
+   * Throws a ConfigError naming a template setting with an unknown placeholder.
+   */
+  constructor(
+    config: Config,
+    private readonly database: Database,
+  ) {
     const events = listSetting(config.SMS_EVENTS).filter((event) => event !== 'none') as NotificationEvent[];
     for (const event of events) {
       const setting = templateSettings[event];
@@ -59,12 +66,12 @@ export class Outbox {
    * serialise every commit (PostgreSQL's notification queue lock). A lost wake-up costs only the
    * dispatchers' next poll.
    */
-  announce(db: Database): void {
+  announce(): void {
     if (this.#wakeScheduled) return;
     this.#wakeScheduled = true;
     setTimeout(() => {
       this.#wakeScheduled = false;
-      db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`).catch(() => {});
+      this.database.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`).catch(() => {});
     }, WAKE_COALESCE_MS).unref();
   }
 

@@ -103,7 +103,7 @@ export async function createOrder(ctx: OrdersCtx, input: OrderInput): Promise<Or
   const notify = ctx.outbox.insertFor('order_placed', sql`o`);
   const row = await repository.insertOrder(ctx.db, ctx.actor, ref, terms, notify);
   if (!row) throw await unresolvedRef(ctx.db, ctx.actor, ref);
-  if (notify) ctx.outbox.announce(ctx.db);
+  if (notify) ctx.outbox.announce();
   return row;
 }
 
@@ -125,7 +125,7 @@ export async function transitionOrder(
   const from = statusesLeadingTo(to);
   const row = await repository.setOrderStatus(ctx.db, ctx.actor, id, from, to, expected, notify);
   if (row) {
-    if (notify) ctx.outbox.announce(ctx.db);
+    if (notify) ctx.outbox.announce();
     return row;
   }
   const current = await repository.findOrder(ctx.db, ctx.actor, id);
@@ -212,6 +212,6 @@ async function changeOrder(
     if (event) notified = await repository.notifyOrder(tx, ctx.outbox, id, event);
     return row;
   });
-  if (notified) ctx.outbox.announce(ctx.db);
+  if (notified) ctx.outbox.announce();
   return row;
 }
