@@ -72,6 +72,7 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/customers/',
     {
+      config: { idempotent: true },
       schema: {
         operationId: 'createCustomer',
         summary: 'Create a customer',

@@ -6,8 +6,10 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -263,3 +265,28 @@ export const smsPauses = pgTable('sms_pauses', {
   pausedUntil: timestamptz('paused_until').notNull(),
   reason: text('reason').notNull(),
 });
+
+/**
+ * The outcome of a POST sent with an Idempotency-Key, replayed to its retries. Written in the same
+ * transaction as the request's own changes, so neither exists without the other.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    key: varchar('key', { length: 255 }).notNull(),
+    // SHA-256 of the method, path and canonical body: the same key with another request is refused.
+    fingerprint: text('fingerprint').notNull(),
+    statusCode: integer('status_code').notNull(),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'idempotency_keys_pkey', columns: [t.userId, t.key] }),
+    index('idempotency_keys_expires_at_idx').on(t.expiresAt),
+  ],
+);

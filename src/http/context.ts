@@ -8,7 +8,7 @@ declare module 'fastify' {
   }
 }
 
-/** The domain context of an authenticated request. */
+/** The domain context of an authenticated request: its changes commit in its transaction when it has one. */
 export function ctxOf(request: FastifyRequest): Ctx {
-  return { db: request.server.db, actor: request.actor };
+  return { db: request.transaction ?? request.server.db, actor: request.actor };
 }

@@ -70,7 +70,11 @@ export function problemResponses(...statuses: number[]) {
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
-function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+/** The problem document of `error` and the headers that go with it. */
+export function renderProblem(
+  request: FastifyRequest,
+  error: AppError,
+): { headers: Record<string, string>; body: ProblemV1 } {
   const { title } = errorCatalogue[error.code];
   const body: ProblemV1 = {
     type: `${publicOrigin(request)}/problems/${error.code}`,
@@ -84,10 +88,14 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppErr
     request_id: request.id,
     timestamp: new Date().toISOString(),
   };
-  if (error.headers) reply.headers(error.headers);
   // The code in a header too, for clients and proxies that log headers but not bodies.
-  reply.header('x-api-error-code', error.code);
-  return reply.code(error.status).type(PROBLEM_TYPE).send(body);
+  const headers = { ...error.headers, 'content-type': PROBLEM_TYPE, 'x-api-error-code': error.code };
+  return { headers, body };
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  const { headers, body } = renderProblem(request, error);
+  return reply.code(error.status).headers(headers).send(body);
 }
 
 const ajvCodes: Record<string, string> = {

@@ -102,6 +102,7 @@ export const notificationsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/notifications/:id/retry/',
     {
+      config: { idempotent: true },
       schema: {
         operationId: 'retryNotification',
         summary: 'Send a failed or unknown notification again (admins)',

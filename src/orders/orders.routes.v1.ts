@@ -120,6 +120,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/orders/',
     {
+      config: { idempotent: true },
       schema: {
         operationId: 'createOrder',
         summary: 'Place an order',
@@ -208,7 +209,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/orders/:id/${action}/`,
       {
-        config: { ifMatch: true },
+        config: { ifMatch: true, idempotent: true },
         schema: {
           operationId: `${action}Order`,
           summary: `${status === 'Closed' ? 'Close' : 'Cancel'} a Pending order`,

@@ -2,25 +2,30 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { DatabaseTarget } from '../../src/db/client.js';
 import { createDeps, type Deps } from '../../src/deps.js';
 import { testDatabase } from './db.js';
 
 export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
+  target: DatabaseTarget;
   close(): Promise<void>;
 }
+
+const testConfig = (env: Record<string, string>) =>
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
 
 /** The real app on its own fresh database, configured from `env` like the server is from the environment. */
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { target, drop } = await testDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const deps = await createDeps(config, target);
+  const deps = await createDeps(testConfig(env), target);
   const app = await buildApp({ ...deps, db: deps.database.db, logger: false });
   await app.ready();
   return {
     app,
     deps,
+    target,
     async close() {
       await app.close();
       await deps.database.close();
@@ -29,8 +34,30 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+/**
+ * Another API instance on the database of `first`: with its own connection pool on a PostgreSQL
+ * server, as a second process would have; on PGlite (one process's database) over the same handle.
+ */
+export async function buildSecondInstance(
+  first: OpenTestApp,
+  env: Record<string, string> = {},
+): Promise<Omit<TestApp, 'target'>> {
+  const config = testConfig(env);
+  const deps = 'url' in first.target ? await createDeps(config, first.target) : first.deps;
+  const app = await buildApp({ ...deps, config, db: deps.database.db, logger: false });
+  await app.ready();
+  return {
+    app,
+    deps,
+    async close() {
+      await app.close();
+      if (deps !== first.deps) await deps.database.close();
+    },
+  };
+}
+
 /** A test app as its tests see it: no `close`, the file's hooks own its lifetime. */
-export type OpenTestApp = Pick<TestApp, 'app' | 'deps'>;
+export type OpenTestApp = Pick<TestApp, 'app' | 'deps' | 'target'>;
 
 /**
  * One test app for the calling file: built before its first test, closed after its last.
@@ -55,6 +82,9 @@ export function useTestApp(env: Record<string, string> = {}): OpenTestApp {
     },
     get deps() {
       return current().deps;
+    },
+    get target() {
+      return current().target;
     },
   };
 }

@@ -1,0 +1,95 @@
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { type Database, selectRows } from '../db/client.js';
+import { idempotencyKeys } from '../db/schema.js';
+
+/** A response as it was first sent, to send again to a retry. */
+export interface StoredResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface StoredOutcome extends StoredResponse {
+  fingerprint: string;
+}
+
+/** First of the two keys of the advisory locks held by running idempotent requests (the second hashes the key). */
+const LOCK_NAMESPACE = 7240;
+
+/**
+ * In the caller's transaction: takes the lock of (user, key), held until the transaction ends, and reads
+ * the unexpired outcome stored under it. `locked` is false when another request with this key holds it.
+ */
+export async function lockKey(
+  tx: Database,
+  userId: number,
+  key: string,
+): Promise<{ locked: boolean; stored: StoredOutcome | undefined }> {
+  const [row] = await selectRows<{ locked: boolean } & Partial<StoredOutcome>>(
+    tx,
+    sql`select l.locked, k.fingerprint, k.status_code as "statusCode", k.headers, k.body
+      from (select pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${`${userId}:${key}`})) as locked) l
+      left join ${idempotencyKeys} k
+        on l.locked and k.user_id = ${userId} and k.key = ${key} and k.expires_at > now()`,
+  );
+  const { locked, fingerprint, statusCode, headers, body } = row ?? { locked: false };
+  const stored =
+    fingerprint === undefined || fingerprint === null
+      ? undefined
+      : { fingerprint, statusCode: Number(statusCode), headers: headers ?? {}, body: body ?? '' };
+  return { locked, stored };
+}
+
+/** The unexpired outcome stored under (user, key), read outside any lock. */
+export async function findOutcome(
+  db: Database,
+  userId: number,
+  key: string,
+): Promise<StoredOutcome | undefined> {
+  const [row] = await db
+    .select({
+      fingerprint: idempotencyKeys.fingerprint,
+      statusCode: idempotencyKeys.statusCode,
+      headers: idempotencyKeys.headers,
+      body: idempotencyKeys.body,
+    })
+    .from(idempotencyKeys)
+    .where(
+      and(
+        eq(idempotencyKeys.userId, userId),
+        eq(idempotencyKeys.key, key),
+        gt(idempotencyKeys.expiresAt, sql`now()`),
+      ),
+    );
+  return row;
+}
+
+/**
+ * Stores the outcome of (user, key), replacing an expired one. False when an unexpired outcome is
+ * there already: another request with this key committed first.
+ */
+export async function storeOutcome(
+  db: Database,
+  userId: number,
+  key: string,
+  outcome: StoredOutcome,
+  ttlSeconds: number,
+): Promise<boolean> {
+  const expiresAt = sql`now() + make_interval(secs => ${ttlSeconds})`;
+  const values = { ...outcome, createdAt: sql`now()`, expiresAt };
+  const rows = await db
+    .insert(idempotencyKeys)
+    .values({ userId, key, ...values })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.userId, idempotencyKeys.key],
+      set: values,
+      setWhere: lte(idempotencyKeys.expiresAt, sql`now()`),
+    })
+    .returning({ key: idempotencyKeys.key });
+  return rows.length > 0;
+}
+
+/** Forgets outcomes past their retention. */
+export async function deleteExpiredKeys(db: Database): Promise<void> {
+  await db.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, sql`now()`));
+}
