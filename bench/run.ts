@@ -19,8 +19,8 @@
  *   neighbour on a shared machine weighs on every scenario alike (1). Percentiles are over all slices.
  *   The dispatcher runs each of its configurations this many times, round-robin too.
  * - BENCH_CONNECTIONS: concurrent connections (32).
- * - BENCH_SCENARIOS: comma-separated keys, to run a subset: floor, raw, prepared, detail, session, jwt,
- *   missing, list, deep, create, create-no-outbox, dispatch. `create` runs with the outbox as configured
+ * - BENCH_SCENARIOS: comma-separated keys, to run a subset: floor, raw, prepared, detail, not-modified,
+ *   session, jwt, missing, list, deep, create, create-idempotent, create-no-outbox, dispatch. `create` runs with the outbox as configured
  *   (SMS_EVENTS, by default on for new orders); `create-no-outbox` against a second server child started
  *   with SMS_EVENTS=none (no outbox), on the same database (embedded: a copy of the seeded one).
  * - BENCH_DISPATCH_MESSAGES: pending notifications each dispatcher run drains (10000).
@@ -479,7 +479,7 @@ interface Scenario {
   variant?: ServerVariant;
   /** An order create: the notifications the new order must have, so that the outbox is on or off as meant. */
   notifies?: number;
-  next(): { path: string; body?: string };
+  next(): { path: string; body?: string; headers?: Record<string, string> };
 }
 
 /** The key of the dispatcher runs, which are not HTTP scenarios. */
@@ -508,6 +508,9 @@ function scenarios(seeded: Seeded, providerJwt: string): Scenario[] {
   const otherCustomer = cycle(b.customerIds);
   const orderCustomer = cycle(a.customerIds);
   const noOutboxCustomer = cycle(a.customerIds);
+  const idempotentCustomer = cycle(a.customerIds);
+  const notModifiedCustomer = cycle(a.customerIds);
+  let idempotencyKeys = 0;
   const order = (customer: number) =>
     JSON.stringify({ customer, item: 'Maize flour 2kg', quantity: 3, price_per_unit: '12.50' });
   const all: Scenario[] = [
@@ -538,6 +541,17 @@ function scenarios(seeded: Seeded, providerJwt: string): Scenario[] {
       expect: 200,
       method: 'GET',
       next: () => ({ path: `/api/v1/customers/${ownCustomer()}/` }),
+    },
+    {
+      // Seeded customers are at version 1, so this ETag is current: every answer is a 304 without a body.
+      key: 'not-modified',
+      name: 'GET customer detail, If-None-Match current (304)',
+      expect: 304,
+      method: 'GET',
+      next: () => ({
+        path: `/api/v1/customers/${notModifiedCustomer()}/`,
+        headers: { 'if-none-match': '"1"' },
+      }),
     },
     {
       // Sessions are never cached, so that a logout or a disabled user counts at once: one query per request.
@@ -586,6 +600,18 @@ function scenarios(seeded: Seeded, providerJwt: string): Scenario[] {
       method: 'POST',
       notifies: 1,
       next: () => ({ path: '/api/v1/orders/', body: order(orderCustomer()) }),
+    },
+    {
+      key: 'create-idempotent',
+      name: 'POST order create, Idempotency-Key',
+      expect: 201,
+      method: 'POST',
+      notifies: 1,
+      next: () => ({
+        path: '/api/v1/orders/',
+        body: order(idempotentCustomer()),
+        headers: { 'idempotency-key': `bench-${process.pid}-${idempotencyKeys++}` },
+      }),
     },
     {
       key: 'create-no-outbox',
@@ -663,7 +689,14 @@ function fire(
           accept: 'application/json',
           ...(scenario.method === 'POST' ? { 'content-type': 'application/json' } : {}),
         },
-        requests: [{ setupRequest: (request) => ({ ...request, ...scenario.next() }) }],
+        requests: [
+          {
+            setupRequest: (request) => {
+              const { headers, ...next } = scenario.next();
+              return { ...request, ...next, headers: { ...request.headers, ...headers } };
+            },
+          },
+        ],
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
@@ -680,13 +713,14 @@ let firing: autocannon.Instance | undefined;
  * wrong number of notifications) fails loudly instead of benchmarking it.
  */
 async function check(server: Server, token: string, scenario: Scenario) {
-  const { path, body } = scenario.next();
+  const { path, body, headers } = scenario.next();
   const response = await fetch(server.origin + path, {
     method: scenario.method,
     headers: {
       ...credentialsOf(scenario, token),
       accept: 'application/json',
       'content-type': 'application/json',
+      ...headers,
     },
     body,
   });
@@ -1060,6 +1094,8 @@ function httpReport(totals: Totals[], kind: BenchDatabase['kind']): string {
   const detail = byKey('detail');
   const create = byKey('create');
   const createNoOutbox = byKey('create-no-outbox');
+  const notModified = byKey('not-modified');
+  const createIdempotent = byKey('create-idempotent');
   const targets: string[] = [];
   if (floor && detail) {
     const ratio = detail.requestsPerSecond / floor.requestsPerSecond;
@@ -1082,6 +1118,20 @@ function httpReport(totals: Totals[], kind: BenchDatabase['kind']): string {
     targets.push(
       `- Order create with the outbox within 15% of without: ${(ratio * 100).toFixed(0)}% of its throughput, ` +
         verdict(ratio >= 0.85),
+    );
+  }
+  if (detail && notModified) {
+    const ratio = notModified.requestsPerSecond / detail.requestsPerSecond;
+    targets.push(
+      `- GET with a current If-None-Match ≥ the plain GET: ${(ratio * 100).toFixed(0)}% of its throughput, ` +
+        verdict(ratio >= 1),
+    );
+  }
+  if (create && createIdempotent) {
+    const ratio = createIdempotent.requestsPerSecond / create.requestsPerSecond;
+    targets.push(
+      `- Order create with an Idempotency-Key within 20% of without: ${(ratio * 100).toFixed(0)}% of its throughput, ` +
+        verdict(ratio >= 0.8),
     );
   }
   const peak = Math.max(...totals.map((t) => t.peakRss));

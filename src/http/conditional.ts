@@ -32,6 +32,18 @@ export function withVersion<T>(reply: FastifyReply, version: number, representat
 }
 
 /**
+ * A GET or HEAD of one resource: 304 at once when If-None-Match already names its version, without
+ * building or serialising the representation; otherwise the representation with its ETag.
+ */
+export function readWithVersion<T>(reply: FastifyReply, version: number, build: () => T): T | FastifyReply {
+  const etag = etagOf(version);
+  reply.header('etag', etag);
+  const ifNoneMatch = reply.request.headers['if-none-match'];
+  if (ifNoneMatch !== undefined && noneMatchHits(ifNoneMatch, etag)) return reply.code(304).send();
+  return build();
+}
+
+/**
  * Sets the ETag of a list page: a digest of its count and of its rows' ids and versions, the facts the
  * page is built from (never of its serialised body). The ETag is per URL, so filters and page need not
  * be part of it.

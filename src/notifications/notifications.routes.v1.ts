@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
-import { NotModified, withPageVersion, withVersion } from '../http/conditional.js';
+import { NotModified, readWithVersion, withPageVersion, withVersion } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
@@ -95,7 +95,7 @@ export const notificationsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const row = await getNotification(ctxOf(request), request.params.id);
-      return withVersion(reply, row.version, toNotificationV1(row, request));
+      return readWithVersion(reply, row.version, () => toNotificationV1(row, request));
     },
   );
 

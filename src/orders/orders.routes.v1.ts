@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
-import { expectedVersions, NotModified, withPageVersion, withVersion } from '../http/conditional.js';
+import {
+  expectedVersions,
+  NotModified,
+  readWithVersion,
+  withPageVersion,
+  withVersion,
+} from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
@@ -160,7 +166,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const row = await getOrder(ctxOf(request), request.params.id);
-      return withVersion(reply, row.version, toOrderV1(row, request));
+      return readWithVersion(reply, row.version, () => toOrderV1(row, request));
     },
   );
 
