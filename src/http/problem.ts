@@ -54,17 +54,32 @@ export type ProblemV1 = Static<typeof ProblemV1>;
 
 const problemRef = Type.Unsafe<ProblemV1>({ $ref: 'Problem#' });
 
+/** What a 429 carries besides its body (http/rate-limit.ts; RateLimit and RateLimit-Policy are on every response). */
+const rateLimitedHeaders = {
+  'Retry-After': { type: 'integer', minimum: 1, description: 'Seconds to wait before sending again.' },
+  RateLimit: {
+    type: 'string',
+    description:
+      'The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`.',
+  },
+  'RateLimit-Policy': {
+    type: 'string',
+    description: 'Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`.',
+  },
+};
+
 const problemResponse = (status: number) => ({
   description: `Problem details; \`error\` is one of: ${Object.entries(errorCatalogue)
     .filter(([, entry]) => entry.status === status)
     .map(([code]) => `\`${code}\``)
     .join(', ')}.`,
+  ...(status === 429 ? { headers: rateLimitedHeaders } : {}),
   content: { 'application/problem+json': { schema: problemRef } },
 });
 
 /** Response schemas for the errors a route can answer, to spread into `schema.response`. */
 export function problemResponses(...statuses: number[]) {
-  const all = [400, 401, 404, 406, 413, 415, 500, ...statuses];
+  const all = [400, 401, 404, 406, 413, 415, 429, 500, ...statuses];
   return Object.fromEntries([...new Set(all)].sort().map((status) => [status, problemResponse(status)]));
 }
 

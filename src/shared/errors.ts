@@ -36,6 +36,7 @@ export const errorCatalogue = {
     title: 'This Idempotency-Key was used for a different request',
   },
   precondition_required: { status: 428, title: 'If-Match is required' },
+  rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
   oidc_unavailable: { status: 503, title: 'The identity provider cannot be reached' },
