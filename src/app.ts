@@ -17,6 +17,7 @@ import { loggerOptions } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
 import { negotiationPlugin } from './http/negotiation.js';
 import { ProblemV1, problemPlugin } from './http/problem.js';
+import { rateLimitPlugin } from './http/rate-limit.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
 import { securityPlugin } from './http/security.js';
 import { API_V1, urlsPlugin } from './http/urls.js';
@@ -75,6 +76,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(accepts);
   await app.register(cookie);
+  // Before any route and the auth plugin: requests that fail authentication are counted too.
+  await app.register(rateLimitPlugin, {
+    perMinute: config.RATE_LIMIT_PER_MINUTE,
+    signInPerMinute: config.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+    callbackPerMinute: config.RATE_LIMIT_CALLBACK_PER_MINUTE,
+    authFailures: config.RATE_LIMIT_AUTH_FAILURES,
+    redisUrl: config.REDIS_URL,
+    prefix: config.RATE_LIMIT_PREFIX,
+  });
   await app.register(openApiPlugin, {
     version: deps.version,
     securitySchemes: securitySchemes(deps.oidc?.settings.issuer),

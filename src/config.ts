@@ -238,6 +238,42 @@ export const ConfigSchema = Type.Object({
     minimum: 60,
     description: 'A browser session unused for this long ends.',
   }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({
+    default: 600,
+    minimum: 0,
+    description:
+      'Requests per minute per caller: per API token or session, else per client IP. `0` turns all rate limiting off.',
+  }),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({
+    default: 30,
+    minimum: 1,
+    description: 'Requests per minute per client IP to sign-in, its callback and sign-out.',
+  }),
+  RATE_LIMIT_CALLBACK_PER_MINUTE: Type.Integer({
+    default: 600,
+    minimum: 1,
+    description:
+      "Requests per minute per client IP to the Africa's Talking delivery-report callback. Reports come back about as fast as SMS go out: keep it at least 60 × `SMS_RATE_PER_SECOND` × dispatchers.",
+  }),
+  RATE_LIMIT_AUTH_FAILURES: Type.Integer({
+    default: 10,
+    minimum: 1,
+    description:
+      'Failed authentications (a 401 to a request with a token or session cookie) allowed per client IP in 5 minutes; then that IP gets 429 for any request with credentials until the 5 minutes are over.',
+  }),
+  REDIS_URL: Type.Optional(
+    Type.String({
+      pattern: '^rediss?://',
+      description:
+        'Redis server that keeps the rate-limit counters, so that several instances share them, e.g. `redis://127.0.0.1:6379`. Unset: each process counts in memory. While it cannot be reached, each process counts in memory.',
+    }),
+  ),
+  RATE_LIMIT_PREFIX: Type.String({
+    default: 'orderly:rl:',
+    minLength: 1,
+    pattern: '^\\S+$',
+    description: 'Prefix of the rate-limit keys in Redis (one per deployment that shares a Redis).',
+  }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -44,7 +44,14 @@ export const securityPlugin = fp(
       await app.register(cors, {
         origin: options.corsOrigins,
         credentials: true,
-        exposedHeaders: ['Location', 'X-Request-ID', 'X-API-Error-Code', 'Retry-After'],
+        exposedHeaders: [
+          'Location',
+          'X-Request-ID',
+          'X-API-Error-Code',
+          'Retry-After',
+          'RateLimit',
+          'RateLimit-Policy',
+        ],
         maxAge: 600,
       });
     }

@@ -160,6 +160,7 @@ export const deliveryReportRoutesV1: FastifyPluginAsyncTypebox<{ secret: string 
   app.post(
     '/notifications/callbacks/africastalking/',
     {
+      config: { rateLimit: 'callback' },
       schema: {
         operationId: 'africasTalkingDeliveryReport',
         summary: "Africa's Talking delivery report (callback)",

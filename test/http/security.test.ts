@@ -127,13 +127,16 @@ describe('CORS for listed origins', () => {
     expect(response.headers.vary).toMatch(/Origin/);
   });
 
-  test('when a listed origin reads, then it may see the response and its Location and error headers', async () => {
+  test('when a listed origin reads, then it may see the response and its Location, error and rate-limit headers', async () => {
     // Act
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/', headers: { origin: APP_ORIGIN } });
 
     // Assert
     expect(response.headers['access-control-allow-origin']).toBe(APP_ORIGIN);
     expect(String(response.headers['access-control-expose-headers'])).toMatch(/X-API-Error-Code/);
+    expect(String(response.headers['access-control-expose-headers'])).toMatch(/\bRateLimit\b/);
+    expect(String(response.headers['access-control-expose-headers'])).toMatch(/RateLimit-Policy/);
+    expect(String(response.headers['access-control-expose-headers'])).toMatch(/Retry-After/);
   });
 
   test('when a listed origin reads authenticated data, then Vary names both the origin and the credentials', async () => {
