@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,8 @@ function spawnBuilt(entry: string, args: string[], env: Record<string, string>):
   const { DATABASE_URL: _, ...inherited } = process.env;
   return spawn(process.execPath, [entry, ...args], {
     cwd: root,
-    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
+    // Rate-limit keys of its own, when REDIS_URL (inherited, as on CI) puts them in a shared Redis.
+    env: { ...inherited, LOG_LEVEL: 'warn', RATE_LIMIT_PREFIX: `orderly-test:${randomUUID()}:`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
