@@ -51,6 +51,8 @@ export const securityPlugin = fp(
           'Retry-After',
           'RateLimit',
           'RateLimit-Policy',
+          'ETag',
+          'Idempotent-Replayed',
         ],
         maxAge: 600,
       });

@@ -127,7 +127,7 @@ describe('CORS for listed origins', () => {
     expect(response.headers.vary).toMatch(/Origin/);
   });
 
-  test('when a listed origin reads, then it may see the response and its Location, error and rate-limit headers', async () => {
+  test('when a listed origin reads, then it may see the response and its Location, ETag, error, replay and rate-limit headers', async () => {
     // Act
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/', headers: { origin: APP_ORIGIN } });
 
@@ -137,6 +137,8 @@ describe('CORS for listed origins', () => {
     expect(String(response.headers['access-control-expose-headers'])).toMatch(/\bRateLimit\b/);
     expect(String(response.headers['access-control-expose-headers'])).toMatch(/RateLimit-Policy/);
     expect(String(response.headers['access-control-expose-headers'])).toMatch(/Retry-After/);
+    expect(String(response.headers['access-control-expose-headers'])).toMatch(/\bETag\b/);
+    expect(String(response.headers['access-control-expose-headers'])).toMatch(/Idempotent-Replayed/);
   });
 
   test('when a listed origin reads authenticated data, then Vary names both the origin and the credentials', async () => {
