@@ -13,6 +13,7 @@ import type { Database } from './db/client.js';
 import { conditionalPlugin } from './http/conditional.js';
 import { docsRoutes, openApiPlugin } from './http/docs.js';
 import { idempotencyPlugin } from './http/idempotency.js';
+import { boundedJsonParser, limitsPlugin } from './http/limits.js';
 import { loggerOptions } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
 import { negotiationPlugin } from './http/negotiation.js';
@@ -58,12 +59,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('outbox', deps.outbox);
   app.addSchema(ProblemV1);
 
-  // JSON only: text/plain (Fastify's other default) is refused with 415 like any other type.
-  app.removeContentTypeParser('text/plain');
+  // JSON only, within the depth and size limits: text/plain (Fastify's other default) is refused with 415
+  // like any other type.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(
-    'application/merge-patch+json',
+    ['application/json', 'application/merge-patch+json'],
     { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
+    boundedJsonParser(app.getDefaultJsonParser('error', 'error')),
   );
 
   await app.register(requestIdPlugin);
@@ -74,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityPlugin, {
     corsOrigins: listSetting(config.CORS_ORIGINS),
   });
+  await app.register(limitsPlugin);
   await app.register(accepts);
   await app.register(cookie);
   // Before any route and the auth plugin: requests that fail authentication are counted too.

@@ -79,7 +79,7 @@ const problemResponse = (status: number) => ({
 
 /** Response schemas for the errors a route can answer, to spread into `schema.response`. */
 export function problemResponses(...statuses: number[]) {
-  const all = [400, 401, 404, 406, 413, 415, 429, 500, ...statuses];
+  const all = [400, 401, 404, 406, 413, 414, 415, 429, 500, ...statuses];
   return Object.fromEntries([...new Set(all)].sort().map((status) => [status, problemResponse(status)]));
 }
 

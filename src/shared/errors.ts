@@ -5,6 +5,7 @@
 export const errorCatalogue = {
   validation_error: { status: 400, title: 'The request is not valid' },
   invalid_json: { status: 400, title: 'The body is not valid JSON' },
+  body_too_complex: { status: 400, title: 'The body nests too deeply or has too many items' },
   read_only_field: { status: 400, title: 'A read-only field cannot be changed' },
   unsafe_redirect: { status: 400, title: 'The redirect target is not on this site' },
   unauthorized: { status: 401, title: 'Authentication is required' },
@@ -30,6 +31,7 @@ export const errorCatalogue = {
   idempotency_key_in_use: { status: 409, title: 'A request with this Idempotency-Key is still running' },
   precondition_failed: { status: 412, title: 'The resource changed since the version in If-Match' },
   payload_too_large: { status: 413, title: 'The body is too large' },
+  uri_too_long: { status: 414, title: 'The URL is too long' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   idempotency_key_mismatch: {
     status: 422,
