@@ -21,6 +21,7 @@ import { ProblemV1, problemPlugin } from './http/problem.js';
 import { rateLimitPlugin } from './http/rate-limit.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
 import { securityPlugin } from './http/security.js';
+import { clientErrorHandler, limitConnections } from './http/transport.js';
 import { API_V1, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
 import { activePauses } from './notifications/notifications.repository.js';
@@ -48,11 +49,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    // A slow client cannot hold a request open forever.
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
+    // A connection without traffic is closed; limitConnections() bounds the time a request may take.
+    connectionTimeout: config.IDLE_TIMEOUT_MS,
+    clientErrorHandler: clientErrorHandler(config),
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  limitConnections(app.server, config);
 
   app.setValidatorCompiler(validatorCompiler());
   app.decorate('db', deps.db);

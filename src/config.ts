@@ -67,6 +67,24 @@ export const ConfigSchema = Type.Object({
     minimum: 60,
     description: 'How long the outcome of a POST with an `Idempotency-Key` is kept and replayed to retries.',
   }),
+  REQUEST_TIMEOUT_MS: Type.Integer({
+    default: 30000,
+    minimum: 100,
+    description:
+      'Time a client has to send a whole request, headers and body; then 408 `request_timeout` and the connection closes.',
+  }),
+  HEADERS_TIMEOUT_MS: Type.Integer({
+    default: 10000,
+    minimum: 100,
+    description:
+      'Time a client has to send the request line and headers (at most `REQUEST_TIMEOUT_MS`); then 408 `request_timeout` and the connection closes.',
+  }),
+  IDLE_TIMEOUT_MS: Type.Integer({
+    default: 72000,
+    minimum: 100,
+    description:
+      'A connection without traffic for this long is closed: before its first request, or between requests (keep-alive). Keep it above the idle timeout of a proxy in front (often 60 s).',
+  }),
   AUTH_CACHE_TTL_MS: Type.Integer({
     default: 5000,
     minimum: 0,
@@ -296,9 +314,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
+  checkServer(value);
   checkOidc(value);
   checkSms(value);
   return value;
+}
+
+/** Rules that span several settings of the listening server. */
+function checkServer(config: Config): void {
+  const problems: string[] = [];
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
+    problems.push('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS');
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
 
 /** Rules that span several SMS settings (the outbox checks the templates as it compiles them). */

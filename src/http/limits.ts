@@ -14,6 +14,8 @@ export const limits = {
   jsonItems: 1000,
   /** Longest request target (path and query string), in bytes. */
   urlBytes: 4096,
+  /** Largest request line plus headers, in bytes: Node's default, stated so that it cannot change unnoticed. */
+  headerBytes: 16_384,
 } as const;
 
 /** Whether a parsed JSON value nests deeper than, or holds a container larger than, the limits. */

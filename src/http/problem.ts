@@ -21,7 +21,10 @@ export const ProblemV1 = Type.Object(
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.String(),
-    instance: Type.String({ description: 'The request path.' }),
+    instance: Type.String({
+      description:
+        'The request path; `urn:uuid:` and the request id when the connection was refused before a request was read.',
+    }),
     error: Type.Enum(Object.keys(errorCatalogue) as ErrorCode[], { description: 'Stable machine code.' }),
     message: Type.String({ description: 'Same as `detail`.' }),
     details: Type.Optional(
@@ -83,26 +86,37 @@ export function problemResponses(...statuses: number[]) {
   return Object.fromEntries([...new Set(all)].sort().map((status) => [status, problemResponse(status)]));
 }
 
-const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
-/** The problem document of `error` and the headers that go with it. */
+/** The problem document of `error`; `origin` is prefixed to its `type` (empty: a relative URI). */
+export function problemDocument(
+  error: AppError,
+  at: { origin: string; instance: string; requestId: string },
+): ProblemV1 {
+  return {
+    type: `${at.origin}/problems/${error.code}`,
+    title: errorCatalogue[error.code].title,
+    status: error.status,
+    detail: error.message,
+    instance: at.instance,
+    error: error.code,
+    message: error.message,
+    ...(error.details ? { details: error.details } : {}),
+    request_id: at.requestId,
+    timestamp: new Date().toISOString(),
+  };
+}
+
+/** The problem document answering `request` with `error`, and the headers that go with it. */
 export function renderProblem(
   request: FastifyRequest,
   error: AppError,
 ): { headers: Record<string, string>; body: ProblemV1 } {
-  const { title } = errorCatalogue[error.code];
-  const body: ProblemV1 = {
-    type: `${publicOrigin(request)}/problems/${error.code}`,
-    title,
-    status: error.status,
-    detail: error.message,
+  const body = problemDocument(error, {
+    origin: publicOrigin(request),
     instance: request.url.split('?')[0] ?? request.url,
-    error: error.code,
-    message: error.message,
-    ...(error.details ? { details: error.details } : {}),
-    request_id: request.id,
-    timestamp: new Date().toISOString(),
-  };
+    requestId: request.id,
+  });
   // The code in a header too, for clients and proxies that log headers but not bodies.
   const headers = { ...error.headers, 'content-type': PROBLEM_TYPE, 'x-api-error-code': error.code };
   return { headers, body };

@@ -118,6 +118,21 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   return { ...server, url: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * Starts the server where it must refuse to start, and resolves with why it did not (its output). A server
+ * that starts after all is stopped and the call fails, so that a failing test leaves no process behind.
+ */
+export async function refusedStart(env: Record<string, string>): Promise<string> {
+  let server: ServerProcess;
+  try {
+    server = await startServer(env);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  await server.stop();
+  throw new Error(`The server started:\n${server.output()}`);
+}
+
 /** Starts `orderly worker` and waits until its dispatcher runs. */
 export function startWorker(env: Record<string, string>): Promise<RunningProcess> {
   return startUntil('dist/cli.js', ['worker'], env, 'SMS dispatcher started');

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { type Server, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionError, FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { AppError } from '../shared/errors.js';
+import { limits } from './limits.js';
+import { PROBLEM_TYPE, problemDocument } from './problem.js';
+
+/**
+ * Limits that Node's HTTP/1.1 code reads from the server object: the parser at each new connection, the
+ * timeout checks at each round, their interval when the server starts listening. Fastify sets only some
+ * of them, so they are all set here.
+ */
+export function limitConnections(server: Server, config: Config): void {
+  Object.assign(server, {
+    maxHeaderSize: limits.headerBytes,
+    headersTimeout: config.HEADERS_TIMEOUT_MS,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.IDLE_TIMEOUT_MS,
+    // Node checks every 30 s by default: a 10 s headers timeout could stretch to 40 s.
+    connectionsCheckingInterval: Math.max(
+      100,
+      Math.floor(Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS) / 10),
+    ),
+  });
+}
+
+function connectionProblem(error: ConnectionError, config: Config): AppError {
+  switch (error.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new AppError(
+        'request_timeout',
+        `The request did not arrive in time: headers are allowed ${config.HEADERS_TIMEOUT_MS} ms, the whole request ${config.REQUEST_TIMEOUT_MS} ms.`,
+      );
+    case 'HPE_HEADER_OVERFLOW':
+      return new AppError(
+        'headers_too_large',
+        `The request line and headers are larger than ${limits.headerBytes} bytes.`,
+        { max_bytes: limits.headerBytes },
+      );
+    default:
+      return new AppError('malformed_request', 'The request is not valid HTTP/1.1.');
+  }
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node refuses a connection before any request object exists (a request
+ * too slow to arrive, headers too large, bytes that are not HTTP). The answer is a problem document like
+ * every other error, written straight to the socket, which then closes.
+ */
+export function clientErrorHandler(config: Config) {
+  return function onClientError(this: FastifyInstance, error: ConnectionError, socket: Socket): void {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const problem = connectionProblem(error, config);
+    const requestId = randomUUID();
+    this.log.info({ request_id: requestId, reason: error.code }, problem.code);
+    // As Node does: no answer while a response to an earlier request is already on its way.
+    const inFlight = (socket as { _httpMessage?: { headersSent: boolean } })._httpMessage;
+    if (socket.writable && !inFlight?.headersSent) {
+      const body = JSON.stringify(
+        problemDocument(problem, {
+          origin: config.PUBLIC_URL ?? '',
+          instance: `urn:uuid:${requestId}`,
+          requestId,
+        }),
+      );
+      socket.write(
+        `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+          `Content-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+          `X-Request-ID: ${requestId}\r\nX-API-Error-Code: ${problem.code}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(error);
+  };
+}
