@@ -1,3 +1,4 @@
+import type { SecureServerOptions } from 'node:http2';
 import accepts from '@fastify/accepts';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -21,7 +22,13 @@ import { ProblemV1, problemPlugin } from './http/problem.js';
 import { rateLimitPlugin } from './http/rate-limit.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
 import { securityPlugin } from './http/security.js';
-import { clientErrorHandler, limitConnections } from './http/transport.js';
+import {
+  clientErrorHandler,
+  closeSessionsOnClose,
+  limitConnections,
+  secureServerOptions,
+  type TlsFiles,
+} from './http/transport.js';
 import { API_V1, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
 import { activePauses } from './notifications/notifications.repository.js';
@@ -37,13 +44,24 @@ export interface AppDeps {
   providerTokens: ProviderTokenAuthenticator | undefined;
   outbox: Outbox;
   version: string;
+  /** The server's certificate and key: HTTPS (HTTP/2 and HTTP/1.1) instead of plain HTTP. */
+  tls?: TlsFiles;
   /** Extra logger settings (tests silence it, the server may pretty-print). */
   logger?: FastifyServerOptions['logger'];
 }
 
+/**
+ * Fastify on Node's HTTP/2 server with TLS, which serves HTTP/1.1 clients too. Fastify types its options and
+ * the app by server kind; routes and plugins use only what HTTP/1 and HTTP/2 requests and replies share, so
+ * both keep their HTTP/1 types: this cast is the one place where they differ.
+ */
+const fastifyOverTls = Fastify as unknown as (
+  options: FastifyServerOptions & { http2: true; https: SecureServerOptions; http2SessionTimeout: number },
+) => FastifyInstance;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const app = Fastify({
+  const options = {
     logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
     genReqId: requestIdFrom,
     bodyLimit: config.BODY_LIMIT,
@@ -53,8 +71,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     connectionTimeout: config.IDLE_TIMEOUT_MS,
     clientErrorHandler: clientErrorHandler(config),
     return503OnClosing: true,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  };
+  const app = (
+    deps.tls
+      ? fastifyOverTls({
+          ...options,
+          http2: true,
+          https: secureServerOptions(deps.tls),
+          http2SessionTimeout: config.IDLE_TIMEOUT_MS,
+        })
+      : Fastify(options)
+  ).withTypeProvider<TypeBoxTypeProvider>();
   limitConnections(app.server, config);
+  if (deps.tls) closeSessionsOnClose(app);
 
   app.setValidatorCompiler(validatorCompiler());
   app.decorate('db', deps.db);

@@ -42,6 +42,16 @@ export const ConfigSchema = Type.Object({
     default: false,
     description: 'Honour `X-Forwarded-Proto`/`X-Forwarded-Host`/`X-Forwarded-For` from a reverse proxy.',
   }),
+  TLS_CERT_FILE: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'PEM certificate (with its chain) to serve HTTPS with, HTTP/2 and HTTP/1.1, together with `TLS_KEY_FILE`. Unset: plain HTTP, e.g. behind a TLS-terminating proxy.',
+    }),
+  ),
+  TLS_KEY_FILE: Type.Optional(
+    Type.String({ minLength: 1, description: 'PEM private key of `TLS_CERT_FILE`.' }),
+  ),
   CORS_ORIGINS: Type.String({
     default: '',
     pattern: '^\\s*(https?://[^/,\\s]+\\s*(,\\s*|$))*$',
@@ -83,7 +93,7 @@ export const ConfigSchema = Type.Object({
     default: 72000,
     minimum: 100,
     description:
-      'A connection without traffic for this long is closed: before its first request, or between requests (keep-alive). Keep it above the idle timeout of a proxy in front (often 60 s).',
+      'A connection without traffic for this long is closed: before its first request, between requests (keep-alive), or an idle HTTP/2 session. Keep it above the idle timeout of a proxy in front (often 60 s).',
   }),
   AUTH_CACHE_TTL_MS: Type.Integer({
     default: 5000,
@@ -325,6 +335,12 @@ function checkServer(config: Config): void {
   const problems: string[] = [];
   if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
     problems.push('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS');
+  }
+  if (config.TLS_CERT_FILE && !config.TLS_KEY_FILE) {
+    problems.push('TLS_KEY_FILE is required with TLS_CERT_FILE');
+  }
+  if (config.TLS_KEY_FILE && !config.TLS_CERT_FILE) {
+    problems.push('TLS_CERT_FILE is required with TLS_KEY_FILE');
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }

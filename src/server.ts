@@ -4,12 +4,14 @@ import { OidcSetupError } from './auth/oidc.service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseInUseError } from './db/client.js';
 import { createDeps } from './deps.js';
+import { readTlsFiles } from './http/transport.js';
 import { startDispatcher } from './notifications/delivery.js';
 
 async function main() {
   const config = loadConfig();
+  const tls = await readTlsFiles(config);
   const deps = await createDeps(config);
-  const app = await buildApp({ ...deps, db: deps.database.db });
+  const app = await buildApp({ ...deps, db: deps.database.db, tls });
   app.log.info({ database: deps.database.kind, location: deps.database.location }, 'database ready');
 
   if (!deps.oidc) {
@@ -35,7 +37,7 @@ async function main() {
       // Printed once, on the first start of an empty database; only its hash is stored.
       process.stdout.write(
         `\nFirst start: created admin ${bootstrap.email}. Its API token (shown once):\n\n  ${bootstrap.token}\n\n` +
-          `Try: curl -H "Authorization: Bearer ${bootstrap.token}" http://localhost:${config.PORT}/api/v1/customers/\n\n`,
+          `Try: curl -H "Authorization: Bearer ${bootstrap.token}" ${tls ? 'https' : 'http'}://localhost:${config.PORT}/api/v1/customers/\n\n`,
       );
     }
   }

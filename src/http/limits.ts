@@ -68,7 +68,19 @@ export function boundedJsonParser(parse: CallbackParser): CallbackParser {
   };
 }
 
-/** Refuses a request whose URL is longer than the limit (414), before any other work on it. */
+/** Size of a header list as HTTP/2 counts it against SETTINGS_MAX_HEADER_LIST_SIZE (RFC 9113 §6.5.2). */
+function headerListBytes(rawHeaders: string[]): number {
+  // Names and values alternate; each field counts 32 bytes besides its name and value.
+  let bytes = 16 * rawHeaders.length;
+  for (const part of rawHeaders) bytes += part.length;
+  return bytes;
+}
+
+/**
+ * Refuses, before any other work on it, a request whose URL is longer than the limit (414), and an
+ * HTTP/2 request whose headers are larger than the limit (431): Node's HTTP/1.1 parser refuses those
+ * itself (see transport.ts), but its HTTP/2 server only advertises the limit to the client.
+ */
 export const limitsPlugin = fp(
   async (app: FastifyInstance) => {
     app.addHook('onRequest', async (request) => {
@@ -78,6 +90,16 @@ export const limitsPlugin = fp(
           'uri_too_long',
           `The URL is ${request.url.length} bytes long; at most ${limits.urlBytes} are accepted. Send long filters in fewer or shorter query parameters.`,
           { max_bytes: limits.urlBytes },
+        );
+      }
+      if (
+        request.raw.httpVersionMajor === 2 &&
+        headerListBytes(request.raw.rawHeaders) > limits.headerBytes
+      ) {
+        throw new AppError(
+          'headers_too_large',
+          `The request headers are larger than ${limits.headerBytes} bytes.`,
+          { max_bytes: limits.headerBytes },
         );
       }
     });

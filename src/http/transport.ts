@@ -1,16 +1,58 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { type Server, STATUS_CODES } from 'node:http';
+import type { Http2Session, SecureServerOptions } from 'node:http2';
 import type { Socket } from 'node:net';
+import { createSecureContext } from 'node:tls';
 import type { ConnectionError, FastifyInstance } from 'fastify';
-import type { Config } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import { AppError } from '../shared/errors.js';
 import { limits } from './limits.js';
 import { PROBLEM_TYPE, problemDocument } from './problem.js';
 
+/** The server's certificate (chain) and private key, as PEM. */
+export interface TlsFiles {
+  cert: Buffer;
+  key: Buffer;
+}
+
+async function readSetting(setting: 'TLS_CERT_FILE' | 'TLS_KEY_FILE', path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new ConfigError(`${setting} ${path} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Reads TLS_CERT_FILE and TLS_KEY_FILE (config checks that both or neither are set) and checks that they
+ * make a key pair, so that a bad file stops the start with a message naming the setting.
+ */
+export async function readTlsFiles(config: Config): Promise<TlsFiles | undefined> {
+  if (!config.TLS_CERT_FILE || !config.TLS_KEY_FILE) return undefined;
+  const [cert, key] = await Promise.all([
+    readSetting('TLS_CERT_FILE', config.TLS_CERT_FILE),
+    readSetting('TLS_KEY_FILE', config.TLS_KEY_FILE),
+  ]);
+  try {
+    createSecureContext({ cert, key });
+  } catch (error) {
+    throw new ConfigError(
+      `TLS_CERT_FILE and TLS_KEY_FILE are not a usable certificate and key: ${(error as Error).message}`,
+    );
+  }
+  return { cert, key };
+}
+
+/** Node's HTTP/2 server options with TLS: HTTP/1.1 clients are served too, chosen by ALPN. */
+export function secureServerOptions(tls: TlsFiles): SecureServerOptions {
+  return { ...tls, allowHTTP1: true, settings: { maxHeaderListSize: limits.headerBytes } };
+}
+
 /**
  * Limits that Node's HTTP/1.1 code reads from the server object: the parser at each new connection, the
  * timeout checks at each round, their interval when the server starts listening. Fastify sets only some
- * of them, so they are all set here.
+ * of them, and none on the HTTP/2 server that also serves HTTP/1.1, so they are all set here.
  */
 export function limitConnections(server: Server, config: Config): void {
   Object.assign(server, {
@@ -23,6 +65,21 @@ export function limitConnections(server: Server, config: Config): void {
       100,
       Math.floor(Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS) / 10),
     ),
+  });
+}
+
+/**
+ * Node 20's HTTP/2 server does not end its sessions when it closes, so one idle client would hold a
+ * shutdown for IDLE_TIMEOUT_MS. As the app closes, each session finishes the requests in flight and ends.
+ */
+export function closeSessionsOnClose(app: FastifyInstance): void {
+  const sessions = new Set<Http2Session>();
+  app.server.on('session', (session: Http2Session) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
+  app.addHook('preClose', async () => {
+    for (const session of sessions) session.close();
   });
 }
 
