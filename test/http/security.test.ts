@@ -24,6 +24,19 @@ describe('security headers', () => {
     expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
+  test('when TRUST_PROXY is off and a client sends X-Forwarded-Proto: https itself, then no HSTS and no https links follow from it', async () => {
+    // Act
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/',
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'api.example.com' },
+    });
+
+    // Assert
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+    expect(response.json().customers).toBe('http://localhost/api/v1/customers/');
+  });
+
   test('when the docs pages are served, then each has its own policy that lets its scripts run', async () => {
     // Act
     const redoc = await t.app.inject({ method: 'GET', url: '/api/v1/docs/' });
@@ -97,6 +110,27 @@ describe('over HTTPS', () => {
 
     // Assert
     expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  });
+});
+
+describe('behind a TLS-terminating proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ TRUST_PROXY: 'true' });
+  });
+  afterAll(() => t?.close());
+
+  const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'api.example.com' };
+
+  test('when TRUST_PROXY=true and the proxy forwards an HTTPS request, then the response carries HSTS and https links', async () => {
+    // Act
+    const proxied = await t.app.inject({ method: 'GET', url: '/api/v1/', headers: forwarded });
+    const direct = await t.app.inject({ method: 'GET', url: '/api/v1/' });
+
+    // Assert
+    expect(proxied.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(proxied.json().customers).toBe('https://api.example.com/api/v1/customers/');
+    expect(direct.headers['strict-transport-security']).toBeUndefined();
   });
 });
 
