@@ -31,7 +31,8 @@
  * - BENCH_CPU_PROF=1: a V8 CPU profile of the server child for each measured slice, and of each dispatcher
  *   worker's whole life, kept in directories that are printed; summarise one with bench/profile-summary.ts.
  *   Profiling slows the processes: take the figures from runs without it.
- * - DATABASE_POOL_SIZE, AUTH_CACHE_TTL_MS and the other settings pass through to the server and workers.
+ * - DATABASE_POOL_SIZE, AUTH_CACHE_TTL_MS, REDIS_URL and the other settings pass through to the server and
+ *   workers. RATE_LIMIT_PER_MINUTE is 1e9 unless set: the limiter is measured but never refuses (0: off).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -354,7 +355,8 @@ async function startServer(
         // No dispatcher in the server: it would compete for the CPU the API scenarios measure.
         DISPATCHER_IN_API: 'false',
         // Far above what autocannon sends: the rate limiter runs (and is measured) but never answers 429.
-        RATE_LIMIT_PER_MINUTE: '1000000000',
+        // A RATE_LIMIT_PER_MINUTE of the run's own (0: no limiter) wins.
+        RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE || '1000000000',
         ...env,
         ...variantEnv[variant],
         BENCH_FLOOR_OWNER_ID: String(floorOwnerId),
