@@ -92,8 +92,7 @@ function replay(reply: FastifyReply, stored: StoredOutcome, fingerprint: string)
       'This Idempotency-Key was first used with another request (method, path or body); use a new key for a new request.',
     );
   }
-  const { fingerprint: _, ...response } = stored;
-  return send(reply, response, true);
+  return send(reply, stored, true);
 }
 
 /**
@@ -112,7 +111,7 @@ async function runOnce(
   const fingerprint = fingerprintOf(request);
   const db = request.server.db;
   try {
-    const outcome = await db.transaction(async (tx) => {
+    const outcome = await db.transaction(async (tx): Promise<{ stored: StoredOutcome; first: boolean }> => {
       const { locked, stored } = await lockKey(tx, userId, key);
       if (!locked) {
         throw new AppError(
@@ -122,7 +121,7 @@ async function runOnce(
           { 'retry-after': '1' },
         );
       }
-      if (stored) return stored;
+      if (stored) return { stored, first: false };
       request.transaction = tx;
       let payload: unknown;
       try {
@@ -144,13 +143,9 @@ async function runOnce(
         body: reply.serialize(payload) as string,
       };
       if (!(await storeOutcome(tx, userId, key, response, ttlSeconds))) throw new Overtaken();
-      return { ...response, first: true };
+      return { stored: response, first: true };
     });
-    if ('first' in outcome) {
-      const { fingerprint: _, first: __, ...response } = outcome;
-      return send(reply, response, false);
-    }
-    return replay(reply, outcome, fingerprint);
+    return outcome.first ? send(reply, outcome.stored, false) : replay(reply, outcome.stored, fingerprint);
   } catch (error) {
     if (error instanceof Overtaken) {
       const stored = await findOutcome(db, userId, key);
@@ -158,7 +153,8 @@ async function runOnce(
       throw error;
     }
     if (!(error instanceof Refused)) throw error;
-    // The refusal is kept outside the rolled-back transaction: it changed nothing.
+    // The refusal is kept outside the rolled-back transaction: it changed nothing. Should a retry have
+    // stored its own outcome meanwhile (its lock came free with the rollback), that one is kept.
     const { headers, body } = renderProblem(request, error.problem);
     const response = { statusCode: error.problem.status, headers, body: JSON.stringify(body) };
     await storeOutcome(db, userId, key, { fingerprint, ...response }, ttlSeconds);
