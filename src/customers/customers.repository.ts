@@ -4,8 +4,9 @@ import type { Database } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
 import { preparedPerRole } from '../db/prepared.js';
 import { customers, orders } from '../db/schema.js';
-import { type ExpectedVersions, versionIn } from '../db/versions.js';
+import { versionIn } from '../db/versions.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
+import type { ExpectedVersions } from '../shared/versions.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerValues = Pick<

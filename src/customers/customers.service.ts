@@ -1,5 +1,4 @@
 import type { Ctx } from '../auth/actor.js';
-import type { ExpectedVersions } from '../db/versions.js';
 import {
   AppError,
   assertNoFieldErrors,
@@ -13,6 +12,7 @@ import {
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
 import { normalisePhone } from '../shared/phone.js';
 import { trimmedText } from '../shared/text.js';
+import { assertVersion, type ExpectedVersions } from '../shared/versions.js';
 import type { CustomerFilters, CustomerRow, CustomerValues } from './customers.repository.js';
 import * as repository from './customers.repository.js';
 import { generateCustomerCode, normaliseCode } from './customers.rules.js';
@@ -92,7 +92,7 @@ export async function updateCustomer(
   const values = normalise(input);
   if (Object.values(values).every((value) => value === undefined)) {
     const current = await getCustomer(ctx, id);
-    if (expected && !expected.includes(current.version)) throw preconditionFailed('Customer', id);
+    assertVersion('Customer', current, expected);
     return current;
   }
   try {

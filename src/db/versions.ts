@@ -1,12 +1,8 @@
 import { inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { ExpectedVersions } from '../shared/versions.js';
 
-/**
- * The versions a change may apply to (from If-Match), or undefined for any. A change conditional on
- * them puts `versionIn` in its own WHERE, so the check and the change are one atomic statement.
- */
-export type ExpectedVersions = readonly number[] | undefined;
-
+/** The condition of a change that may apply only to the `expected` versions (none: any version). */
 export function versionIn(column: AnyPgColumn, expected: ExpectedVersions): SQL | undefined {
   return expected === undefined ? undefined : inArray(column, [...expected]);
 }

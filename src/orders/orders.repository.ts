@@ -4,9 +4,10 @@ import { type Database, selectRows } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
 import { preparedPerRole } from '../db/prepared.js';
 import { customers, orders } from '../db/schema.js';
-import { type ExpectedVersions, versionIn } from '../db/versions.js';
+import { versionIn } from '../db/versions.js';
 import type { NotificationEvent, Outbox } from '../notifications/outbox.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
+import type { ExpectedVersions } from '../shared/versions.js';
 import type { OrderStatus } from './orders.rules.js';
 
 export type OrderRow = typeof orders.$inferSelect;

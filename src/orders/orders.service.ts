@@ -2,18 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../auth/actor.js';
 import { normaliseCode } from '../customers/customers.rules.js';
 import type { Database } from '../db/client.js';
-import type { ExpectedVersions } from '../db/versions.js';
 import { eventOfStatus, type Outbox } from '../notifications/outbox.js';
-import {
-  AppError,
-  assertNoFieldErrors,
-  type FieldError,
-  notFound,
-  preconditionFailed,
-} from '../shared/errors.js';
+import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
 import { canonicalMoney, isPositiveMoney } from '../shared/money.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
 import { trimmedText } from '../shared/text.js';
+import { assertVersion, type ExpectedVersions } from '../shared/versions.js';
 import type { CustomerRef, OrderFilters, OrderRow, OrderTerms } from './orders.repository.js';
 import * as repository from './orders.repository.js';
 import {
@@ -130,13 +124,8 @@ export async function transitionOrder(
   }
   const current = await repository.findOrder(ctx.db, ctx.actor, id);
   if (!current) throw notFound('Order', id);
-  assertVersion(current, expected);
+  assertVersion('Order', current, expected);
   throw invalidTransition(id, current.status, to);
-}
-
-/** 412 when the order is not at one of the `expected` versions (If-Match): it changed since the client read it. */
-function assertVersion(order: OrderRow, expected: ExpectedVersions): void {
-  if (expected && !expected.includes(order.version)) throw preconditionFailed('Order', order.id);
 }
 
 /** A merge patch (PATCH): changes the given fields only. */
@@ -183,7 +172,7 @@ async function changeOrder(
   const row = await ctx.db.transaction(async (tx) => {
     const current = await repository.lockOrder(tx, ctx.actor, id);
     if (!current) throw notFound('Order', id);
-    assertVersion(current, expected);
+    assertVersion('Order', current, expected);
     const changesCustomer =
       (ref.customerId !== undefined && ref.customerId !== current.customerId) ||
       (ref.customerCode !== undefined && ref.customerCode !== current.customerCode);
