@@ -4,8 +4,8 @@ import { AUTHENTICATED } from '../auth/auth.plugin.js';
 import {
   expectedVersions,
   NotModified,
+  readPageWithVersion,
   readWithVersion,
-  withPageVersion,
   withVersion,
 } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
@@ -67,11 +67,11 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { limit, offset, owner, ...filters } = request.query;
       const page = await listCustomers(ctxOf(request), { ...filters, ownerId: owner }, { limit, offset });
-      return withPageVersion(reply, page, {
+      return readPageWithVersion(reply, page, () => ({
         count: page.count,
         ...pageLinks(absoluteUrl(request, request.url), { limit, offset }, page.count),
         results: page.rows.map((row) => toCustomerV1(row, request)),
-      });
+      }));
     },
   );
 

@@ -32,31 +32,35 @@ export function withVersion<T>(reply: FastifyReply, version: number, representat
 }
 
 /**
- * A GET or HEAD of one resource: 304 at once when If-None-Match already names its version, without
- * building or serialising the representation; otherwise the representation with its ETag.
+ * The answer to a GET or HEAD (RFC 9110 §13.1.2): 304 at once, with the ETag and no body, when
+ * If-None-Match already names `etag`, so the representation is neither built nor serialised;
+ * otherwise the representation with its ETag.
  */
-export function readWithVersion<T>(reply: FastifyReply, version: number, build: () => T): T | FastifyReply {
-  const etag = etagOf(version);
+function answerUnlessCurrent<T>(reply: FastifyReply, etag: string, build: () => T): T | FastifyReply {
   reply.header('etag', etag);
   const ifNoneMatch = reply.request.headers['if-none-match'];
   if (ifNoneMatch !== undefined && noneMatchHits(ifNoneMatch, etag)) return reply.code(304).send();
   return build();
 }
 
+/** A GET or HEAD of one resource: its ETag, or 304 when the client has it already. */
+export function readWithVersion<T>(reply: FastifyReply, version: number, build: () => T): T | FastifyReply {
+  return answerUnlessCurrent(reply, etagOf(version), build);
+}
+
 /**
- * Sets the ETag of a list page: a digest of its count and of its rows' ids and versions, the facts the
- * page is built from (never of its serialised body). The ETag is per URL, so filters and page need not
- * be part of it.
+ * A GET or HEAD of a list page, whose ETag is a digest of its count and of its rows' ids and versions,
+ * the facts the page is built from (never of its serialised body). The ETag is per URL, so filters and
+ * page need not be part of it.
  */
-export function withPageVersion<T>(
+export function readPageWithVersion<T>(
   reply: FastifyReply,
   page: Page<{ id: number; version: number }>,
-  representation: T,
-): T {
+  build: () => T,
+): T | FastifyReply {
   const digest = createHash('sha256').update(String(page.count));
   for (const row of page.rows) digest.update(`,${row.id}.${row.version}`);
-  reply.header('etag', `"${digest.digest('base64url').slice(0, 27)}"`);
-  return representation;
+  return answerUnlessCurrent(reply, `"${digest.digest('base64url').slice(0, 27)}"`, build);
 }
 
 /** Whether an If-None-Match header names `etag` (or `*`); weak comparison, as RFC 9110 §13.1.2 asks. */
@@ -106,27 +110,16 @@ const IfMatchHeader = Type.String({
 });
 
 /**
- * Conditional requests (RFC 9110 §13).
- * - GET and HEAD: a response whose ETag the client already has becomes 304 Not Modified, with its
- *   headers and no body. Register before compression.
- * - Changes: routes with `config.ifMatch` document If-Match, 412 and 428; their domain functions compare
- *   the versions from `expectedVersions` in the same statement or transaction as the change.
+ * Conditional requests (RFC 9110 §13). GET and HEAD handlers answer through `readWithVersion` and
+ * `readPageWithVersion` (304 when the client has the current version). Routes with `config.ifMatch`
+ * document If-Match, 412 and 428; their domain functions compare the versions from `expectedVersions`
+ * in the same statement or transaction as the change.
  */
 export const conditionalPlugin = fp(
   async (app: FastifyInstance, options: { requireIfMatch: boolean }) => {
     app.decorate('requireIfMatch', options.requireIfMatch);
     app.addHook('onRoute', (route) => {
       if (route.config?.ifMatch) addHeaderToRoute(route, 'if-match', IfMatchHeader, [412, 428]);
-    });
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (reply.statusCode !== 200 || (request.method !== 'GET' && request.method !== 'HEAD')) return payload;
-      const etag = reply.getHeader('etag');
-      const ifNoneMatch = request.headers['if-none-match'];
-      if (typeof etag !== 'string' || !ifNoneMatch || !noneMatchHits(ifNoneMatch, etag)) return payload;
-      reply.code(304);
-      reply.removeHeader('content-type');
-      reply.removeHeader('content-length');
-      return '';
     });
   },
   { name: 'conditional' },

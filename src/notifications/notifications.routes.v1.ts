@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
-import { NotModified, readWithVersion, withPageVersion, withVersion } from '../http/conditional.js';
+import { NotModified, readPageWithVersion, readWithVersion, withVersion } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { problemResponses } from '../http/problem.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
@@ -43,18 +43,18 @@ export function toNotificationV1(row: NotificationRow, request: FastifyRequest):
   };
 }
 
-/** A page of notifications in the v1 list shape, with its ETag. */
+/** A page of notifications in the v1 list shape, with its ETag (or 304). */
 export function notificationPageV1(
   request: FastifyRequest,
   reply: FastifyReply,
   page: Page<NotificationRow>,
   query: { limit: number; offset: number },
 ) {
-  return withPageVersion(reply, page, {
+  return readPageWithVersion(reply, page, () => ({
     count: page.count,
     ...pageLinks(absoluteUrl(request, request.url), query, page.count),
     results: page.rows.map((row) => toNotificationV1(row, request)),
-  });
+  }));
 }
 
 const tags = ['notifications'];

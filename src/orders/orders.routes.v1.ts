@@ -4,8 +4,8 @@ import { AUTHENTICATED } from '../auth/auth.plugin.js';
 import {
   expectedVersions,
   NotModified,
+  readPageWithVersion,
   readWithVersion,
-  withPageVersion,
   withVersion,
 } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
@@ -115,11 +115,11 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         },
         { limit, offset },
       );
-      return withPageVersion(reply, page, {
+      return readPageWithVersion(reply, page, () => ({
         count: page.count,
         ...pageLinks(absoluteUrl(request, request.url), { limit, offset }, page.count),
         results: page.rows.map((row) => toOrderV1(row, request)),
-      });
+      }));
     },
   );
 
