@@ -54,6 +54,9 @@ export function securitySchemes(oidcIssuer: string | undefined) {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The token of an `Authorization: Bearer <token>` header (RFC 6750 §2.1); undefined for any other form. */
+export const bearerToken = (header: string): string | undefined => /^Bearer +(\S+) *$/i.exec(header)?.[1];
+
 export interface AuthOptions {
   tokens: TokenAuthenticator;
   /** Present when OpenID Connect is configured. */
@@ -106,7 +109,7 @@ export const authPlugin = fp(
     app.addHook('onRequest', async (request) => {
       const header = request.headers.authorization;
       if (header !== undefined) {
-        const token = /^Bearer +(\S+) *$/i.exec(header)?.[1];
+        const token = bearerToken(header);
         try {
           if (!token) throw new AppError('invalid_token', 'Send a token as "Authorization: Bearer <token>".');
           request.actor = await authenticateBearer(token, options);

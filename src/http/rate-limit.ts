@@ -9,7 +9,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
-import { SESSION_COOKIE } from '../auth/auth.plugin.js';
+import { bearerToken, SESSION_COOKIE } from '../auth/auth.plugin.js';
 import { AppError } from '../shared/errors.js';
 
 /** Routes that count per client IP against a budget of their own instead of the caller's. */
@@ -74,12 +74,10 @@ function refuse(reply: FastifyReply, policy: Policy, ms: number, message: string
   });
 }
 
-const BEARER = /^Bearer +(\S+) *$/i;
-
 /** The bearer token (or whatever else the Authorization header holds), else the session cookie. */
 function credentialOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
-  if (header !== undefined) return BEARER.exec(header)?.[1] ?? header;
+  if (header !== undefined) return bearerToken(header) ?? header;
   return request.cookies[SESSION_COOKIE];
 }
 
