@@ -88,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler());
   app.decorate('db', deps.db);
   app.decorate('outbox', deps.outbox);
+  app.decorate('defaultCurrency', config.DEFAULT_CURRENCY);
   app.addSchema(ProblemV1);
 
   // JSON only, within the depth and size limits: text/plain (Fastify's other default) is refused with 415

@@ -187,7 +187,12 @@ async function seedDemo(db: Deps['database']['db'], config: Config): Promise<str
   );
   const actor: Actor = { userId: user.id, email: user.email, role: user.role, authMethod: 'api_token' };
   // Demo orders text nobody: their customers' numbers are made up.
-  const ctx = { db, actor, outbox: new Outbox({ ...config, SMS_EVENTS: 'none' }, db) };
+  const ctx = {
+    db,
+    actor,
+    outbox: new Outbox({ ...config, SMS_EVENTS: 'none' }, db),
+    defaultCurrency: config.DEFAULT_CURRENCY,
+  };
   const people = [
     ['Amina', 'Otieno', '+254712345678'],
     ['Baraka', 'Mwangi', '+254722000111'],

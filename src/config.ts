@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { isCurrencyCode } from './shared/money.js';
 
 /** An absolute http(s) URL without query or fragment. */
 const HTTP_URL = '^https?://[^\\s?#]+$';
@@ -220,6 +221,12 @@ export const ConfigSchema = Type.Object({
     minLength: 1,
     description: 'Message for a cancelled order (same placeholders).',
   }),
+  DEFAULT_CURRENCY: Type.String({
+    default: 'KES',
+    pattern: '^[A-Z]{3}$',
+    description:
+      'ISO 4217 code of new catalogue items and of orders priced by hand (`item` as free text) that name no currency.',
+  }),
   SMS_TIME_ZONE: Type.String({
     default: 'Africa/Nairobi',
     description: 'IANA time zone of `{time}` in messages.',
@@ -327,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   checkServer(value);
   checkOidc(value);
   checkSms(value);
+  checkMoney(value);
   return value;
 }
 
@@ -343,6 +351,14 @@ function checkServer(config: Config): void {
     problems.push('TLS_CERT_FILE is required with TLS_KEY_FILE');
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+function checkMoney(config: Config): void {
+  if (!isCurrencyCode(config.DEFAULT_CURRENCY)) {
+    throw new ConfigError(
+      `Invalid configuration: DEFAULT_CURRENCY ${config.DEFAULT_CURRENCY} is not an ISO 4217 code`,
+    );
+  }
 }
 
 /** Rules that span several SMS settings (the outbox checks the templates as it compiles them). */

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   foreignKey,
   index,
   integer,
@@ -153,6 +154,39 @@ export const customers = pgTable(
   ],
 );
 
+/**
+ * The business's catalogue: read by every signed-in user, changed by admins only. An order names an
+ * item and copies its name, price and currency as they were when it was placed.
+ */
+export const items = pgTable(
+  'items',
+  {
+    id: id(),
+    sku: varchar('sku', { length: 40 }).notNull(),
+    name: varchar('name', { length: 200 }).notNull(),
+    description: varchar('description', { length: 2000 }),
+    unitPrice: numeric('unit_price', { precision: 12, scale: 2 }).notNull(),
+    currency: varchar('currency', { length: 3 }).notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    version: version(),
+  },
+  (t) => [
+    // Stored as given, unique whatever its case: "ab-1" and "AB-1" are one SKU.
+    uniqueIndex('items_sku_lower_key').on(sql`lower(${t.sku})`),
+    index('items_active_id_idx').on(t.active, t.id),
+    check('items_sku_check', sql`${t.sku} ~ '^[A-Za-z0-9._-]{1,40}$'`),
+    check(
+      'items_name_check',
+      sql`char_length(${t.name}) between 1 and 200 and ${t.name} = btrim(${t.name}) and ${t.name} !~ '[[:cntrl:]]'`,
+    ),
+    check('items_description_check', sql`char_length(${t.description}) <= 2000`),
+    check('items_unit_price_check', sql`${t.unitPrice} > 0`),
+    check('items_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
 export const orderStatuses = ['Pending', 'Closed', 'Cancelled'] as const;
 
 export const orders = pgTable(
@@ -165,6 +199,9 @@ export const orders = pgTable(
     item: varchar('item', { length: 200 }).notNull(),
     quantity: integer('quantity').notNull(),
     pricePerUnit: numeric('price_per_unit', { precision: 12, scale: 2 }).notNull(),
+    // The catalogue item the order names, if any; `item`, the price and the currency are copied from it.
+    itemId: bigint('item_id', { mode: 'number' }).references(() => items.id, { onDelete: 'restrict' }),
+    currency: varchar('currency', { length: 3 }).notNull(),
     amount: numeric('amount', { precision: 19, scale: 2 })
       .notNull()
       .generatedAlwaysAs(sql`quantity * price_per_unit`),
@@ -187,6 +224,8 @@ export const orders = pgTable(
     index('orders_owner_status_placed_idx').on(t.ownerId, t.status, t.timePlaced, t.id),
     index('orders_placed_idx').on(t.timePlaced, t.id),
     index('orders_customer_idx').on(t.customerId, t.timePlaced),
+    index('orders_item_idx').on(t.itemId).where(sql`item_id is not null`),
+    check('orders_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('orders_quantity_check', sql`${t.quantity} between 1 and 1000000`),
     check('orders_price_per_unit_check', sql`${t.pricePerUnit} > 0`),
     check('orders_status_check', sql`${t.status} in ('Pending', 'Closed', 'Cancelled')`),
@@ -198,7 +237,15 @@ export const orders = pgTable(
 );
 
 export const notificationEvents = ['order_placed', 'order_closed', 'order_cancelled'] as const;
-export const notificationStatuses = ['pending', 'sending', 'sent', 'delivered', 'failed', 'unknown'] as const;
+export const notificationStatuses = [
+  'pending',
+  'sending',
+  'sent',
+  'delivered',
+  'failed',
+  'unknown',
+  'cancelled',
+] as const;
 
 /**
  * The transactional outbox: one SMS per row, written in the same statement or transaction as the
@@ -211,9 +258,8 @@ export const notifications = pgTable(
     ownerId: bigint('owner_id', { mode: 'number' })
       .notNull()
       .references(() => users.id),
-    orderId: bigint('order_id', { mode: 'number' })
-      .notNull()
-      .references(() => orders.id),
+    // No foreign key: a deleted order's notifications stay on record with its id (ids are never reused).
+    orderId: bigint('order_id', { mode: 'number' }).notNull(),
     event: text('event', { enum: notificationEvents }).notNull(),
     recipient: varchar('recipient', { length: 16 }).notNull(),
     message: text('message').notNull(),
@@ -244,7 +290,7 @@ export const notifications = pgTable(
       .where(sql`provider_message_id is not null`),
     check(
       'notifications_status_check',
-      sql`${t.status} in ('pending', 'sending', 'sent', 'delivered', 'failed', 'unknown')`,
+      sql`${t.status} in ('pending', 'sending', 'sent', 'delivered', 'failed', 'unknown', 'cancelled')`,
     ),
     check(
       'notifications_event_check',
@@ -289,5 +335,26 @@ export const idempotencyKeys = pgTable(
     primaryKey({ name: 'idempotency_keys_pkey', columns: [t.userId, t.key] }),
     // Rows arrive in expiry order: a BRIN index serves the sweep at a fraction of a B-tree's upkeep.
     index('idempotency_keys_expires_at_idx').using('brin', t.expiresAt),
+  ],
+);
+
+/**
+ * Who still calls a deprecated API version: one row per version, UTC day and caller (`user:<id>`, or
+ * `ip:<address>` when unauthenticated), so operators know whom to contact before the sunset.
+ */
+export const apiVersionUsage = pgTable(
+  'api_version_usage',
+  {
+    version: text('version').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    caller: text('caller').notNull(),
+    userId: bigint('user_id', { mode: 'number' }).references(() => users.id),
+    requests: bigint('requests', { mode: 'number' }).notNull(),
+    lastPath: text('last_path').notNull(),
+    lastSeenAt: timestamptz('last_seen_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'api_version_usage_pkey', columns: [t.version, t.day, t.caller] }),
+    check('api_version_usage_requests_check', sql`${t.requests} > 0`),
   ],
 );

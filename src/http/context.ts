@@ -5,6 +5,8 @@ import type { Database } from '../db/client.js';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
+    /** DEFAULT_CURRENCY: of new items, and of orders priced by hand that name none. */
+    defaultCurrency: string;
   }
 }
 

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
-import { type notificationStatuses, notifications, smsPauses } from '../db/schema.js';
+import { type notificationStatuses, notifications, orders, smsPauses } from '../db/schema.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -131,12 +131,22 @@ export async function applyDeliveryReport(
   return rows.length > 0;
 }
 
+/** An admin may send these again. */
+export const retryableStatuses: NotificationStatus[] = ['failed', 'unknown'];
+
 /** Puts a failed or unknown notification back in the queue, with fresh attempts; undefined otherwise. */
 export async function requeue(db: Database, id: number): Promise<NotificationRow | undefined> {
   const [row] = await db
     .update(notifications)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: sql`now()` })
-    .where(and(eq(notifications.id, id), inArray(notifications.status, ['failed', 'unknown'])))
+    .where(
+      and(
+        eq(notifications.id, id),
+        inArray(notifications.status, retryableStatuses),
+        // The SMS of a deleted order is not sent again.
+        exists(db.select({ id: orders.id }).from(orders).where(eq(orders.id, notifications.orderId))),
+      ),
+    )
     .returning();
   return row;
 }

@@ -7,14 +7,17 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.U
 
 export const NotificationStatus = Type.Enum([...notificationStatuses], {
   description:
-    '`pending` (waiting to be sent, or for a retry), `sending`, `sent` (the provider took it), `delivered` (the handset got it), `failed` (gave up, see `last_error`), `unknown` (a send whose outcome was lost; an admin may retry it).',
+    '`pending` (waiting to be sent, or for a retry), `sending`, `sent` (the provider took it), `delivered` (the handset got it), `failed` (gave up, see `last_error`), `unknown` (a send whose outcome was lost; an admin may retry it), `cancelled` (never sent: its order was deleted first).',
 });
 
 export const NotificationV1 = Type.Object(
   {
     id: Type.Integer(),
     url: Type.String({ format: 'uri' }),
-    order: Type.Integer({ description: 'Id of the order it announces.' }),
+    order: Type.Integer({
+      description:
+        'Id of the order it announces. A deleted order keeps its notifications on record under its id.',
+    }),
     event: Type.Enum([...notificationEvents]),
     recipient: Type.String({ description: 'E.164 phone number of the customer when the event happened.' }),
     message: Type.String(),

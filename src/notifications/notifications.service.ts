@@ -22,16 +22,11 @@ export async function retryNotification(ctx: Ctx, id: number): Promise<Notificat
   if (ctx.actor.role !== 'admin') throw new AppError('admin_only', 'Only an admin may retry a notification.');
   const current = await getNotification(ctx, id);
   const row = await repository.requeue(ctx.db, id);
-  if (!row) {
-    throw new AppError(
-      'not_retryable',
-      `Notification ${id} is ${current.status}: only failed or unknown ones are retried.`,
-      {
-        status: current.status,
-      },
-    );
-  }
-  return row;
+  if (row) return row;
+  const message = repository.retryableStatuses.includes(current.status)
+    ? `Notification ${id} is not sent again: its order ${current.orderId} was deleted.`
+    : `Notification ${id} is ${current.status}: only failed or unknown ones are retried.`;
+  throw new AppError('not_retryable', message, { status: current.status });
 }
 
 /** Africa's Talking delivery-report statuses that are final (the others are steps on the way). */

@@ -3,7 +3,7 @@ import { type Actor, ownerScope } from '../auth/actor.js';
 import { type Database, selectRows } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
 import { preparedPerRole } from '../db/prepared.js';
-import { customers, orders } from '../db/schema.js';
+import { customers, notifications, orders } from '../db/schema.js';
 import { versionIn } from '../db/versions.js';
 import type { NotificationEvent, Outbox } from '../notifications/outbox.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
@@ -11,7 +11,7 @@ import type { ExpectedVersions } from '../shared/versions.js';
 import type { OrderStatus } from './orders.rules.js';
 
 export type OrderRow = typeof orders.$inferSelect;
-export type OrderTerms = Pick<typeof orders.$inferInsert, 'item' | 'quantity' | 'pricePerUnit'>;
+export type OrderTerms = Pick<typeof orders.$inferInsert, 'item' | 'quantity' | 'pricePerUnit' | 'currency'>;
 
 /** How a request names a customer: by id, by code (among the caller's own), or both. */
 export interface CustomerRef {
@@ -71,9 +71,9 @@ export async function insertOrder(
   notify: SQL | undefined,
 ): Promise<OrderRow | undefined> {
   // Drizzle's INSERT … SELECT cannot skip identity columns, so this one statement is written out.
-  const insert = sql`insert into ${orders} (owner_id, customer_id, customer_code, item, quantity, price_per_unit)
+  const insert = sql`insert into ${orders} (owner_id, customer_id, customer_code, item, quantity, price_per_unit, currency)
     select ${customers.ownerId}, ${customers.id}, ${customers.code},
-           ${terms.item}::varchar, ${terms.quantity}::integer, ${terms.pricePerUnit}::numeric
+           ${terms.item}::varchar, ${terms.quantity}::integer, ${terms.pricePerUnit}::numeric, ${terms.currency}::varchar
     from ${customers} where ${customerMatching(actor, ref)}
     returning *`;
   const [row] = await selectRows<Record<keyof typeof orderColumnNames, unknown>>(
@@ -109,6 +109,8 @@ function orderFromRaw(raw: Record<keyof OrderRow, unknown>): OrderRow {
     item: String(raw.item),
     quantity: Number(raw.quantity),
     pricePerUnit: String(raw.pricePerUnit),
+    itemId: raw.itemId === null ? null : Number(raw.itemId),
+    currency: String(raw.currency),
     amount: String(raw.amount),
     status: raw.status as OrderRow['status'],
     timePlaced: new Date(raw.timePlaced as string | Date),
@@ -205,6 +207,36 @@ export async function updateOrder(
     .where(and(eq(orders.id, id), ownerScope(actor, orders.ownerId)))
     .returning();
   return row as OrderRow;
+}
+
+/**
+ * Deletes the order if it is in one of `deletable` and at one of the `expected` versions, in one statement
+ * with its notifications not yet sent: those become `cancelled` and are never sent. Those sent stay on
+ * record with the order's id. False: nothing matched.
+ */
+export async function deleteOrder(
+  db: Database,
+  actor: Actor,
+  id: number,
+  deletable: readonly OrderStatus[],
+  expected: ExpectedVersions,
+): Promise<boolean> {
+  const where = and(
+    eq(orders.id, id),
+    ownerScope(actor, orders.ownerId),
+    inArray(orders.status, [...deletable]),
+    versionIn(orders.version, expected),
+  );
+  const rows = await selectRows<{ id: unknown }>(
+    db,
+    sql`with deleted as (delete from ${orders} where ${where} returning id),
+      unsent as (
+        update ${notifications} set status = 'cancelled', last_error = 'Not sent: its order was deleted.'
+        where order_id in (select id from deleted) and status in ('pending', 'failed')
+      )
+      select id from deleted`,
+  );
+  return rows.length > 0;
 }
 
 /** Writes the `event` notification of order `id` (in the caller's transaction); false when that event sends none. */

@@ -29,6 +29,7 @@ import {
 } from './orders.schemas.js';
 import {
   createOrder,
+  deleteOrder,
   getOrder,
   listOrders,
   type OrderRow,
@@ -44,6 +45,7 @@ const orderPath = (id: number) => `${API_V1}/orders/${id}/`;
 const ordersCtxOf = (request: FastifyRequest): OrdersCtx => ({
   ...ctxOf(request),
   outbox: request.server.outbox,
+  defaultCurrency: request.server.defaultCurrency,
 });
 
 export function toOrderV1(row: OrderRow, request: FastifyRequest): OrderV1 {
@@ -53,6 +55,7 @@ export function toOrderV1(row: OrderRow, request: FastifyRequest): OrderV1 {
     customer: row.customerId,
     customer_code: row.customerCode,
     item: row.item,
+    item_id: row.itemId,
     quantity: row.quantity,
     price_per_unit: row.pricePerUnit,
     amount: row.amount,
@@ -207,6 +210,29 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       },
     });
   }
+
+  app.delete(
+    '/orders/:id/',
+    {
+      config: { ifMatch: true },
+      schema: {
+        operationId: 'deleteOrder',
+        summary: 'Delete a Pending or Cancelled order',
+        description:
+          'A Closed order is a completed sale and stays on the books: 409 `order_final`. SMS of the order ' +
+          'not yet sent are cancelled (status `cancelled`); those sent stay listed under `/notifications/` ' +
+          'with the id of the deleted order.',
+        tags,
+        security: AUTHENTICATED,
+        params: IdParams,
+        response: { 204: { type: 'null', description: 'Deleted.' }, ...problemResponses(403, 409, 503) },
+      },
+    },
+    async (request, reply) => {
+      await deleteOrder(ctxOf(request), request.params.id, expectedVersions(request));
+      return reply.code(204).send(null);
+    },
+  );
 
   for (const [action, status] of [
     ['close', 'Closed'],

@@ -37,3 +37,12 @@ export function orderFinal(id: number, status: OrderStatus): AppError {
     current_status: status,
   });
 }
+
+/** Orders that may be deleted: a Closed order is a completed sale and stays on the books. */
+export const deletableStatuses: readonly OrderStatus[] = ['Pending', 'Cancelled'];
+
+export function orderNotDeletable(id: number, status: OrderStatus): AppError {
+  return new AppError('order_final', `Order ${id} is ${status}: a completed sale stays on the books.`, {
+    current_status: status,
+  });
+}

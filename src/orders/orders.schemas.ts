@@ -47,6 +47,9 @@ const readOnly = {
   time_placed: Timestamp('Read-only: set by the server when the order is placed.'),
   owner: Type.Integer({ description: 'Read-only: id of the owner (the owner of the customer).' }),
   updated_at: Timestamp('Read-only.'),
+  item_id: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+    description: 'Id of the catalogue item the order names; null for an item given as free text.',
+  }),
 };
 export const orderReadOnlyFields = Object.keys(readOnly) as (keyof typeof readOnly)[];
 
@@ -57,6 +60,7 @@ const optionalReadOnly = {
   time_placed: Type.Optional(readOnly.time_placed),
   owner: Type.Optional(readOnly.owner),
   updated_at: Type.Optional(readOnly.updated_at),
+  item_id: Type.Optional(readOnly.item_id),
 };
 
 export const OrderV1 = Type.Object(
@@ -66,6 +70,7 @@ export const OrderV1 = Type.Object(
     customer: Type.Integer({ description: 'Id of the customer.' }),
     customer_code: Type.String({ description: 'Code of the customer (follows changes to it).' }),
     item: Item,
+    item_id: readOnly.item_id,
     quantity: Quantity,
     price_per_unit: PricePerUnit,
     amount: readOnly.amount,

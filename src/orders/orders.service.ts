@@ -12,10 +12,12 @@ import type { CustomerRef, OrderFilters, OrderRow, OrderTerms } from './orders.r
 import * as repository from './orders.repository.js';
 import {
   assertTransition,
+  deletableStatuses,
   invalidTransition,
   isFinal,
   type OrderStatus,
   orderFinal,
+  orderNotDeletable,
   statusesLeadingTo,
 } from './orders.rules.js';
 
@@ -24,9 +26,11 @@ export type { OrderRow };
 /** Order changes notify: their context carries the outbox too. */
 export interface OrdersCtx extends Ctx {
   outbox: Outbox;
+  /** Of orders priced by hand that name no currency. */
+  defaultCurrency: string;
 }
 
-export interface OrderInput extends CustomerRef, OrderTerms {
+export interface OrderInput extends CustomerRef, Omit<OrderTerms, 'currency'> {
   status?: OrderStatus;
 }
 
@@ -37,7 +41,7 @@ function normaliseRef(ref: CustomerRef): CustomerRef {
   };
 }
 
-function normaliseTerms(input: Partial<OrderTerms>, errors: FieldError[]): Partial<OrderTerms> {
+function normaliseTerms(input: Partial<OrderInput>, errors: FieldError[]): Partial<OrderTerms> {
   const terms: Partial<OrderTerms> = {};
   if (input.item !== undefined) terms.item = trimmedText('item', input.item, errors);
   if (input.quantity !== undefined) terms.quantity = input.quantity;
@@ -89,7 +93,7 @@ export async function createOrder(ctx: OrdersCtx, input: OrderInput): Promise<Or
   const errors: FieldError[] = [];
   const ref = normaliseRef(input);
   requireRef(ref, errors);
-  const terms = normaliseTerms(input, errors) as OrderTerms;
+  const terms = { ...normaliseTerms(input, errors), currency: ctx.defaultCurrency } as OrderTerms;
   if (input.status !== undefined && input.status !== 'Pending') {
     errors.push({ field: 'status', code: 'invalid_choice', message: 'New orders are Pending.' });
   }
@@ -126,6 +130,18 @@ export async function transitionOrder(
   if (!current) throw notFound('Order', id);
   assertVersion('Order', current, expected);
   throw invalidTransition(id, current.status, to);
+}
+
+/**
+ * Deletes a Pending or Cancelled order (one conditional DELETE); its SMS not yet sent are cancelled with it.
+ * A Closed order is 409 `order_final`.
+ */
+export async function deleteOrder(ctx: Ctx, id: number, expected: ExpectedVersions): Promise<void> {
+  if (await repository.deleteOrder(ctx.db, ctx.actor, id, deletableStatuses, expected)) return;
+  const current = await repository.findOrder(ctx.db, ctx.actor, id);
+  if (!current) throw notFound('Order', id);
+  assertVersion('Order', current, expected);
+  throw orderNotDeletable(id, current.status);
 }
 
 /** A merge patch (PATCH): changes the given fields only. */

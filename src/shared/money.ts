@@ -13,3 +13,8 @@ export function canonicalMoney(value: string): string {
   const [units, cents = ''] = value.split('.');
   return `${units}.${cents.padEnd(2, '0')}`;
 }
+
+/** ISO 4217 codes as Node.js knows them (current codes, not withdrawn ones). */
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+
+export const isCurrencyCode = (code: string): boolean => currencies.has(code);

@@ -460,6 +460,70 @@ async function sentNotification() {
   return { api, order, notification };
 }
 
+/** The caller's notifications of order `orderId`, from the list of all (the order's own list is gone with it). */
+const listedFor = async (api: Awaited<ReturnType<typeof signIn>>['api'], orderId: number) =>
+  ((await api.get(`${NOTIFICATIONS}?limit=100`)).data.results as { order: number }[]).filter(
+    (notification) => notification.order === orderId,
+  );
+
+describe('deleting an order', () => {
+  test('when an order is deleted before its SMS goes out, then the SMS is cancelled, never sent, and stays on record', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id);
+    const sentBefore = fake.received.length;
+
+    // Act
+    expect((await api.delete(orderUrl(order.id))).statusCode).toBe(204);
+    await dispatcherFor(t).drain();
+
+    // Assert
+    expect(fake.received.slice(sentBefore).filter((sms) => sms.to === customer.phone)).toEqual([]);
+    const [cancelled] = await listedFor(api, order.id);
+    expect(cancelled).toMatchObject({
+      order: order.id,
+      status: 'cancelled',
+      attempts: 0,
+      last_error: 'Not sent: its order was deleted.',
+    });
+    expect((await api.get(`${orderUrl(order.id)}notifications/`)).statusCode).toBe(404);
+  });
+
+  test('when an order whose SMS was sent is deleted, then the SMS stays sent, listed under the order’s id', async () => {
+    // Arrange
+    const { api, order, notification } = await sentNotification();
+
+    // Act
+    expect((await api.delete(orderUrl(order.id))).statusCode).toBe(204);
+
+    // Assert
+    expect(await listedFor(api, order.id)).toEqual([
+      expect.objectContaining({ id: notification.id, status: 'sent', order: order.id }),
+    ]);
+    expect((await api.get(`${NOTIFICATIONS}${notification.id}/`)).data.status).toBe('sent');
+  });
+
+  test('when an admin retries the unknown SMS of a deleted order, then 409 not_retryable and nothing is sent', async () => {
+    // Arrange
+    const { api, customer } = await customerOf();
+    const order = await postOrder(api, customer.id);
+    fake.behave({ kind: 'slow', ms: 1_000 });
+    await dispatcherFor(t, { SMS_DELIVERY: 'at-most-once' }).drain();
+    const [unknown] = await notificationsOf(api, order.id);
+    expect(unknown.status).toBe('unknown');
+    expect((await api.delete(orderUrl(order.id))).statusCode).toBe(204);
+    const { api: admin } = await signIn(t, 'admin');
+
+    // Act
+    const response = await admin.post(`${NOTIFICATIONS}${unknown.id}/retry/`);
+
+    // Assert
+    expectProblem(response, 409, 'not_retryable');
+    expect(response.data.detail).toContain(`its order ${order.id} was deleted`);
+    expect((await api.get(`${NOTIFICATIONS}${unknown.id}/`)).data.status).toBe('unknown');
+  });
+});
+
 describe('delivery reports', () => {
   test('when Africa’s Talking reports Success, then the notification is delivered, and a replay or a later failure changes nothing', async () => {
     // Arrange

@@ -146,6 +146,15 @@ describe('the server process', { timeout: 120_000 }, () => {
     );
   });
 
+  it('when DEFAULT_CURRENCY is not an ISO 4217 code, then it exits naming the setting', async () => {
+    await expect(startServer({ ...env, DEFAULT_CURRENCY: 'XYZ' })).rejects.toThrow(
+      /DEFAULT_CURRENCY XYZ is not an ISO 4217 code/,
+    );
+    await expect(startServer({ ...env, DEFAULT_CURRENCY: 'kes' })).rejects.toThrow(
+      /DEFAULT_CURRENCY must match/,
+    );
+  });
+
   it('when the configuration is invalid, then it exits with a message naming the setting', async () => {
     await expect(startServer({ ...env, PORT: 'eighty' })).rejects.toThrow(
       /Invalid configuration: PORT must be integer/,
