@@ -14,6 +14,7 @@ import type { Database } from './db/client.js';
 import { conditionalPlugin } from './http/conditional.js';
 import { docsRoutes, openApiPlugin } from './http/docs.js';
 import { idempotencyPlugin } from './http/idempotency.js';
+import { jsonLdPlugin } from './http/jsonld.js';
 import { boundedJsonParser, limitsPlugin } from './http/limits.js';
 import { loggerOptions } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(urlsPlugin, { publicUrl: config.PUBLIC_URL });
   await app.register(problemPlugin);
   await app.register(conditionalPlugin, { requireIfMatch: config.REQUIRE_IF_MATCH });
+  await app.register(jsonLdPlugin);
   await app.register(idempotencyPlugin, { ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS });
   await app.register(securityPlugin, {
     corsOrigins: listSetting(config.CORS_ORIGINS),

@@ -9,11 +9,13 @@ import {
   withVersion,
 } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
+import { collectionLd } from '../http/jsonld.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
 import { pageLinks } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
+import { customerLd } from './customers.jsonld.js';
 import {
   CreateCustomerBody,
   CustomerListQuery,
@@ -54,6 +56,7 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/customers/',
     {
+      config: { jsonLd: collectionLd(customerLd) },
       schema: {
         operationId: 'listCustomers',
         summary: 'List customers',
@@ -107,6 +110,7 @@ export const customersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/customers/:id/',
     {
+      config: { jsonLd: customerLd },
       schema: {
         operationId: 'getCustomer',
         summary: 'Get a customer',

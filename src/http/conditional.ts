@@ -21,13 +21,13 @@ declare module 'fastify' {
  * A strong ETag from a row's version, which the database moves exactly when the row's content changes
  * (migration 0009): the representation is never hashed.
  */
-export function etagOf(version: number): string {
-  return `"${version}"`;
+export function etagOf(version: number, representationTag = ''): string {
+  return `"${version}${representationTag}"`;
 }
 
 /** Sets the ETag of the one resource a response represents. */
 export function withVersion<T>(reply: FastifyReply, version: number, representation: T): T {
-  reply.header('etag', etagOf(version));
+  reply.header('etag', etagOf(version, reply.request.representationTag));
   return representation;
 }
 
@@ -45,7 +45,7 @@ function answerUnlessCurrent<T>(reply: FastifyReply, etag: string, build: () => 
 
 /** A GET or HEAD of one resource: its ETag, or 304 when the client has it already. */
 export function readWithVersion<T>(reply: FastifyReply, version: number, build: () => T): T | FastifyReply {
-  return answerUnlessCurrent(reply, etagOf(version), build);
+  return answerUnlessCurrent(reply, etagOf(version, reply.request.representationTag), build);
 }
 
 /**
@@ -60,7 +60,8 @@ export function readPageWithVersion<T>(
 ): T | FastifyReply {
   const digest = createHash('sha256').update(String(page.count));
   for (const row of page.rows) digest.update(`,${row.id}.${row.version}`);
-  return answerUnlessCurrent(reply, `"${digest.digest('base64url').slice(0, 27)}"`, build);
+  const tag = reply.request.representationTag;
+  return answerUnlessCurrent(reply, `"${digest.digest('base64url').slice(0, 27)}${tag}"`, build);
 }
 
 /** Whether an If-None-Match header names `etag` (or `*`); weak comparison, as RFC 9110 §13.1.2 asks. */
@@ -69,8 +70,11 @@ function noneMatchHits(header: string, etag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
-/** A version the database can hold (an int4): anything else in If-Match can never match. */
-const STRONG_VERSION_TAG = /^"([1-9][0-9]{0,9})"$/;
+/**
+ * A version the database can hold (an int4), in the ETag of any representation (JSON, or JSON-LD's
+ * `-ld`): anything else in If-Match can never match.
+ */
+const STRONG_VERSION_TAG = /^"([1-9][0-9]{0,9})(?:-ld)?"$/;
 const MAX_VERSION = 2 ** 31 - 1;
 
 /**

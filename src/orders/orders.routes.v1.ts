@@ -9,6 +9,7 @@ import {
   withVersion,
 } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
+import { collectionLd } from '../http/jsonld.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
@@ -17,6 +18,7 @@ import { NotificationListQuery, NotificationPageV1 } from '../notifications/noti
 import { listNotifications } from '../notifications/notifications.service.js';
 import { pageLinks } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
+import { orderLdV1 } from './orders.jsonld.js';
 import type { OrderStatus } from './orders.rules.js';
 import {
   CreateOrderBody,
@@ -58,6 +60,7 @@ export function toOrderV1(row: OrderRow, request: FastifyRequest): OrderV1 {
     item_id: row.itemId,
     quantity: row.quantity,
     price_per_unit: row.pricePerUnit,
+    currency: row.currency,
     amount: row.amount,
     status: row.status,
     time_placed: row.timePlaced.toISOString(),
@@ -91,6 +94,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/orders/',
     {
+      config: { jsonLd: collectionLd(orderLdV1) },
       schema: {
         operationId: 'listOrders',
         summary: 'List orders',
@@ -158,6 +162,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/orders/:id/',
     {
+      config: { jsonLd: orderLdV1 },
       schema: {
         operationId: 'getOrder',
         summary: 'Get an order',

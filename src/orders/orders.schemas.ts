@@ -47,6 +47,11 @@ const readOnly = {
   time_placed: Timestamp('Read-only: set by the server when the order is placed.'),
   owner: Type.Integer({ description: 'Read-only: id of the owner (the owner of the customer).' }),
   updated_at: Timestamp('Read-only.'),
+  currency: Type.String({
+    pattern: '^[A-Z]{3}$',
+    description: 'Read-only: ISO 4217 code of `price_per_unit` and `amount`.',
+    examples: ['KES'],
+  }),
   item_id: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
     description: 'Id of the catalogue item the order names; null for an item given as free text.',
   }),
@@ -61,6 +66,7 @@ const optionalReadOnly = {
   owner: Type.Optional(readOnly.owner),
   updated_at: Type.Optional(readOnly.updated_at),
   item_id: Type.Optional(readOnly.item_id),
+  currency: Type.Optional(readOnly.currency),
 };
 
 export const OrderV1 = Type.Object(
@@ -73,6 +79,7 @@ export const OrderV1 = Type.Object(
     item_id: readOnly.item_id,
     quantity: Quantity,
     price_per_unit: PricePerUnit,
+    currency: readOnly.currency,
     amount: readOnly.amount,
     status: Status,
     time_placed: readOnly.time_placed,
