@@ -90,7 +90,11 @@ async function startUntil(
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 30_000);
+    // One that is still starting is stopped: a slow machine must not leave servers running after the test.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${entry} did not start:\n${output}`));
+    }, 30_000);
     child.stdout?.on('data', () => {
       if (output.includes(ready)) {
         clearTimeout(timer);
