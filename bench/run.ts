@@ -172,7 +172,8 @@ async function seed(env: Record<string, string>): Promise<Seeded> {
   const { createDeps } = await load<DepsModule>('deps.js');
   const { createToken, hashToken } = await load<TokensModule>('auth/tokens.service.js');
   const { insertSession } = await load<SessionsModule>('auth/sessions.repository.js');
-  const deps = await createDeps(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env }));
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env });
+  const deps = await createDeps(config);
   try {
     const db = deps.database.db;
     const started = Date.now();
@@ -189,15 +190,17 @@ async function seed(env: Record<string, string>): Promise<Seeded> {
       from users u cross join generate_series(1, ${sql.raw(String(CUSTOMERS_PER_USER))}) g(i)
       where u.id in (${sql.raw(ids.join(', '))})
       order by u.id, g.i`);
-    // Each user's orders go round-robin over their customers, one minute apart, going back in time.
+    // Each user's orders go round-robin over their customers, one minute apart, going back in time. They are
+    // priced by hand (`item` as free text), so in DEFAULT_CURRENCY, as the API prices such an order.
     await db.execute(sql`
       with c as (
         select id, code, owner_id, (row_number() over (partition by owner_id order by id) - 1)::int as n
         from customers where owner_id in (${sql.raw(ids.join(', '))})
       )
-      insert into orders (owner_id, customer_id, customer_code, item, quantity, price_per_unit, status,
-                          time_placed, updated_at)
+      insert into orders (owner_id, customer_id, customer_code, item, quantity, price_per_unit, currency,
+                          status, time_placed, updated_at)
       select c.owner_id, c.id, c.code, 'Item ' || g.i, 1 + g.i % 10, ((g.i % 5000) + 1)::numeric / 100,
+             ${config.DEFAULT_CURRENCY}::varchar,
              case when g.i % 10 = 0 then 'Closed' when g.i % 17 = 0 then 'Cancelled' else 'Pending' end,
              t.at, t.at
       from generate_series(0, ${sql.raw(String(ORDERS_PER_USER - 1))}) g(i)
