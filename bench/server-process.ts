@@ -17,7 +17,6 @@ const variantEnv: Record<ServerVariant, Record<string, string>> = {
 };
 
 export interface Server {
-  child: Child;
   pid: number;
   origin: string;
   profileDir?: string;
@@ -92,7 +91,6 @@ export async function startServer(
         file: profiling && file ? join(profileDir, `${file}.cpuprofile`) : undefined,
       });
     },
-    child,
     pid: child.pid,
     origin,
     profileDir,
