@@ -1,7 +1,8 @@
 /**
- * Preloaded (`node --import`) by bench/run.ts into each dispatcher worker it starts (`dist/cli.js worker`,
- * unchanged): counts the statements the worker sends to PostgreSQL, and answers run.ts over IPC with the
- * count, as bench/server.ts does for the server. Transpiled to plain JS by run.ts, like server.ts.
+ * Preloaded (`node --import`) by bench/dispatch.ts into each dispatcher worker it starts (`dist/cli.js
+ * worker`, unchanged): counts the statements the worker sends to PostgreSQL, and answers run.ts over IPC
+ * with the count, as bench/server.ts does for the server. Transpiled to plain JS (bench/child-process.ts),
+ * like server.ts.
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

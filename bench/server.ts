@@ -1,16 +1,17 @@
 /**
- * The server under test, started by bench/run.ts as a child process.
+ * The server under test, started by bench/run.ts as a child process (bench/server-process.ts).
  *
  * It builds the compiled app (dist/, from `npm run build`) exactly as src/server.ts does (with the SMS
- * dispatcher when DISPATCHER_IN_API is true; run.ts sets it to false), and adds one
+ * dispatcher when DISPATCHER_IN_API is true; server-process.ts sets it to false), and adds one
  * bare route, the "floor": GET /bench/floor/customers/:id runs the very query of customer detail
  * (the repository's findCustomer, scoped to BENCH_FLOOR_OWNER_ID) with no auth, no validation and
  * no response schema. The gap between the two is what the API's layers cost. Two diagnostic variants of
  * the floor show what the data access costs: the same SQL through the driver directly, and as a Drizzle
  * prepared statement. A counter of the statements sent to the database answers run.ts over IPC.
  *
- * run.ts transpiles this file and runs it with plain `node` (no tsx loader thread, which alone adds
- * about 30 MB of RSS), so the app modules are found through BENCH_DIST_DIR rather than relative imports.
+ * server-process.ts transpiles this file and runs it with plain `node` (no tsx loader thread, which alone
+ * adds about 30 MB of RSS), so the app modules are found through BENCH_DIST_DIR rather than relative
+ * imports.
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';

@@ -1,0 +1,2 @@
+/** Progress goes to stderr: stdout carries only the tables. */
+export const log = (message: string) => process.stderr.write(`bench: ${message}\n`);

@@ -1,0 +1,214 @@
+/** The report: markdown tables on stdout, and the verdicts on the targets. */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import type { BenchDatabase, Seeded } from './database.js';
+import { DISPATCH_RATE, type DispatchTotals } from './dispatch.js';
+import { root } from './dist.js';
+import { percentile, type Totals } from './load.js';
+import { CONNECTIONS, DISPATCH_LATENCY_MS, DISPATCH_MESSAGES, DURATION, ROUNDS, WARMUP } from './options.js';
+
+export const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+export const mb = (bytes: number) => (bytes > 0 ? (bytes / 2 ** 20).toFixed(0) : 'n/a');
+export const thousands = (value: number) =>
+  Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a';
+
+/** The code measured: its commit, and whether src/ or the migrations differ from it. */
+function codeVersion(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src', 'drizzle') !== '';
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes in src/ or drizzle/' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+export function header(
+  kind: BenchDatabase['kind'],
+  seeded: Seeded,
+  busyBefore: number,
+  http: boolean,
+): string {
+  const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
+  return [
+    `### ${kind === 'postgres' ? 'PostgreSQL server' : 'Embedded PGlite'}`,
+    '',
+    `- Machine: ${cpus().length} × ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; load generator, server and database share it`,
+    `- Node ${process.version}; database: ${kind === 'postgres' ? 'PostgreSQL server on loopback' : 'embedded PGlite (in the server process)'}, ${seeded.postgresVersion.split(',')[0]}`,
+    `- Code: ${codeVersion()} (built to dist/ by npm run bench)`,
+    ...(http
+      ? [
+          `- ${CONNECTIONS} connections, ${DURATION} s per scenario${ROUNDS > 1 ? ` in ${ROUNDS} interleaved rounds` : ''}, ` +
+            `after a warm-up round of ${WARMUP} s each; server at LOG_LEVEL=warn, NODE_ENV=production, DISPATCHER_IN_API=false`,
+        ]
+      : []),
+    `- Other work on the machine just before the run: ${fixed(busyBefore, 2)} of ${cpus().length} cores busy`,
+    '',
+  ].join('\n');
+}
+
+const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+
+export function httpReport(totals: Totals[], kind: BenchDatabase['kind']): string {
+  const rows = totals.map((t) => {
+    const perSecond = (value: number) => value / t.seconds;
+    const database = perSecond(t.databaseCpu);
+    return {
+      t,
+      serverCores: perSecond(t.serverCpu),
+      loadCores: perSecond(t.loadCpu),
+      database,
+      other:
+        t.machineBusy / t.machineWall -
+        perSecond(t.serverCpu) -
+        perSecond(t.loadCpu) -
+        (Number.isFinite(database) ? database : 0),
+    };
+  });
+  const lines = [
+    '| Scenario | req/s | p50 ms | p99 ms | non-2xx | peak RSS MB |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...totals.map(
+      (t) =>
+        `| ${t.scenario.name} | ${thousands(t.requestsPerSecond)} | ${fixed(t.percentile(50), 1)} | ` +
+        `${fixed(t.percentile(99), 1)} | ${thousands(t.non2xx)}${t.errors > 0 ? ` (+${t.errors} errors)` : ''} | ` +
+        `${mb(t.peakRss)} |`,
+    ),
+    '',
+    'Where the CPU went, in cores busy on average (the machine has ' +
+      `${cpus().length}); "server µs/req" is the server process's CPU time per request ` +
+      '(in brackets the part spent in the kernel: syscalls, loopback TCP). ' +
+      '"Other" is busy CPU that none of the three explains: other work on the machine, which distorts the run.',
+    '',
+    '| Scenario | server µs/req | server | load generator | PostgreSQL | other | DB statements/req |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      ({ t, serverCores, loadCores, database, other }) =>
+        `| ${t.scenario.name} | ${fixed((t.serverCpu / t.sent) * 1e6)} ` +
+        `(${fixed((t.serverSystem / t.sent) * 1e6)}) | ${fixed(serverCores, 2)} | ${fixed(loadCores, 2)} | ` +
+        `${fixed(database, 2)} | ${fixed(other, 2)} | ${fixed(t.statements / t.sent, 2)} |`,
+    ),
+    '',
+  ];
+  const byKey = (key: string) => totals.find((t) => t.scenario.key === key);
+  const floor = byKey('floor');
+  const detail = byKey('detail');
+  const create = byKey('create');
+  const createNoOutbox = byKey('create-no-outbox');
+  const notModified = byKey('not-modified');
+  const createIdempotent = byKey('create-idempotent');
+  const targets: string[] = [];
+  if (floor && detail) {
+    const ratio = detail.requestsPerSecond / floor.requestsPerSecond;
+    lines.push(`Customer detail / floor throughput: **${(ratio * 100).toFixed(0)}%**`, '');
+    targets.push(
+      `- Customer detail ≥ 60% of the floor: ${(ratio * 100).toFixed(0)}%, ${verdict(ratio >= 0.6)}`,
+    );
+  }
+  if (detail) {
+    const p99 = detail.percentile(99);
+    targets.push(`- Customer detail p99 < 25 ms: ${fixed(p99, 1)} ms, ${verdict(p99 < 25)}`);
+  }
+  if (create) {
+    targets.push(
+      `- Order create ≥ 2,500 req/s: ${thousands(create.requestsPerSecond)}, ${verdict(create.requestsPerSecond >= 2500)}`,
+    );
+  }
+  if (create && createNoOutbox) {
+    const ratio = create.requestsPerSecond / createNoOutbox.requestsPerSecond;
+    targets.push(
+      `- Order create with the outbox within 15% of without: ${(ratio * 100).toFixed(0)}% of its throughput, ` +
+        verdict(ratio >= 0.85),
+    );
+  }
+  if (detail && notModified) {
+    const ratio = notModified.requestsPerSecond / detail.requestsPerSecond;
+    targets.push(
+      `- GET with a current If-None-Match ≥ the plain GET: ${(ratio * 100).toFixed(0)}% of its throughput, ` +
+        verdict(ratio >= 1),
+    );
+  }
+  if (create && createIdempotent) {
+    const ratio = createIdempotent.requestsPerSecond / create.requestsPerSecond;
+    targets.push(
+      `- Order create with an Idempotency-Key within 20% of without: ${(ratio * 100).toFixed(0)}% of its throughput, ` +
+        verdict(ratio >= 0.8),
+    );
+  }
+  const peak = Math.max(...totals.map((t) => t.peakRss));
+  targets.push(
+    kind === 'postgres'
+      ? `- Peak RSS < 200 MB (external PostgreSQL): ${mb(peak)} MB, ${verdict(peak < 200 * 2 ** 20)}`
+      : `- Peak RSS: ${mb(peak)} MB (the 200 MB target is for an external PostgreSQL; PGlite lives in this process)`,
+  );
+  lines.push(
+    kind === 'postgres'
+      ? 'Targets (2-core machine, PostgreSQL on loopback):'
+      : 'Targets (set for PostgreSQL on loopback; shown for reference):',
+    '',
+    ...targets,
+    '',
+  );
+  for (const t of totals.filter((t) => t.requests !== t.expected || t.errors > 0)) {
+    lines.push(
+      `Warning: ${t.scenario.name}: ${t.requests - t.expected} responses other than ${t.scenario.expect}, ` +
+        `${t.errors} errors/timeouts.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function dispatchReport(totals: DispatchTotals[], poolSize: number): string {
+  const lines = [
+    `#### SMS dispatcher, fake gateway answering in ${DISPATCH_LATENCY_MS} ms`,
+    '',
+    `- Each run: ${thousands(DISPATCH_MESSAGES)} pending notifications written by one INSERT … SELECT, then ` +
+      'a NOTIFY wakes the workers as the API does after an order, and `dist/cli.js worker` processes drain them ' +
+      `(SMS_PROVIDER=africastalking, SMS_RATE_PER_SECOND=${DISPATCH_RATE}, DATABASE_POOL_SIZE=${poolSize}, ` +
+      "LOG_LEVEL=warn) through the fake Africa's Talking gateway, which runs in the bench process; " +
+      `${ROUNDS} run${ROUNDS > 1 ? 's' : ''} per configuration${ROUNDS > 1 ? ', interleaved' : ''}`,
+    '- messages/s: messages recorded `sent`, over the time from the first request reaching the gateway to ' +
+      'the last `sent` recorded; latency bound: workers × SMS_CONCURRENCY / gateway latency; ' +
+      'gateway → recorded: from a request reaching the gateway to its notification recorded `sent`',
+    '',
+    '| Workers × SMS_CONCURRENCY | messages/s | latency bound | gateway → recorded p50 ms | p99 ms | received | sent | duplicates | sent per worker |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...totals.map(
+      (t) =>
+        `| ${t.name} | ${thousands(t.messagesPerSecond)} | ${thousands(t.latencyBound)} | ` +
+        `${fixed(percentile(t.latencies, 50))} | ${fixed(percentile(t.latencies, 99))} | ` +
+        `${thousands(t.received)} | ${thousands(t.sent)} | ${thousands(t.duplicates)} | ` +
+        `${t.perWorker.map(thousands).join(' / ')} |`,
+    ),
+    '',
+    'Where the CPU went: per message, and in cores busy on average. "Bench" is the fake gateway, plus the ' +
+      "bench's own connection (writing the backlog, polling it).",
+    '',
+    '| Workers × SMS_CONCURRENCY | workers µs/msg | PostgreSQL µs/msg | workers | PostgreSQL | bench | other | DB statements/msg |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...totals.map((t) => {
+      const cores = (seconds: number) => seconds / t.machineWall;
+      const other = cores(t.machineBusy) - cores(t.workerCpu) - cores(t.databaseCpu) - cores(t.benchCpu);
+      const perMessage = (seconds: number) => fixed((seconds / t.sent) * 1e6);
+      return (
+        `| ${t.name} | ${perMessage(t.workerCpu)} | ${perMessage(t.databaseCpu)} | ${fixed(cores(t.workerCpu), 2)} | ` +
+        `${fixed(cores(t.databaseCpu), 2)} | ${fixed(cores(t.benchCpu), 2)} | ${fixed(other, 2)} | ` +
+        `${fixed(t.statements / t.sent, 2)} |`
+      );
+    }),
+    '',
+  ];
+  const best = totals.reduce((a, b) => (b.messagesPerSecond > a.messagesPerSecond ? b : a));
+  lines.push(
+    `Target: dispatcher ≥ 500 messages/s at ${DISPATCH_LATENCY_MS} ms per request: best ` +
+      `${thousands(best.messagesPerSecond)} (${best.name}), ${verdict(best.messagesPerSecond >= 500)}`,
+    '',
+  );
+  for (const t of totals.filter((t) => t.sent !== t.messages || t.received !== t.sent || t.duplicates > 0)) {
+    lines.push(
+      `Warning: ${t.name}: ${thousands(t.messages)} notifications, ${thousands(t.received)} received by the ` +
+        `gateway, ${thousands(t.sent)} recorded sent, ${thousands(t.duplicates)} duplicates.`,
+    );
+  }
+  return lines.join('\n');
+}
