@@ -287,7 +287,7 @@ export const ConfigSchema = Type.Object({
     default: 10,
     minimum: 1,
     description:
-      'Failed authentications (a 401 to a request with a token or session cookie) allowed per client IP in 5 minutes; then that IP gets 429 for any request with credentials until the 5 minutes are over.',
+      "Failed authentications (a token or session cookie that does not verify) allowed per client IP in 5 minutes; past them, that IP's further failures get 429 instead of 401 until the 5 minutes are over. A credential that verifies is served whatever its IP, so a client with a stale token cannot lock out others behind the same address.",
   }),
   REDIS_URL: Type.Optional(
     Type.String({
