@@ -99,7 +99,7 @@ export const ConfigSchema = Type.Object({
     default: 5000,
     minimum: 0,
     description:
-      'How long a verified API token, provider JWT or userinfo answer is trusted before it is checked again (0 = every request).',
+      'How long a verified API token, provider JWT or userinfo answer is trusted before it is checked again, and how long an unknown, expired or revoked API token is remembered as such (0 = every request).',
   }),
   OIDC_ISSUER: Type.Optional(
     Type.String({
