@@ -273,9 +273,10 @@ export const ConfigSchema = Type.Object({
       'Requests per minute per caller: per API token or session, else per client IP. `0` turns all rate limiting off.',
   }),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({
-    default: 30,
+    default: 300,
     minimum: 1,
-    description: 'Requests per minute per client IP to sign-in, its callback and sign-out.',
+    description:
+      'Requests per minute per client IP to sign-in, its callback and sign-out. A sign-in is two of them (start and callback): the default lets 100 people behind one address (an office, a NAT) sign in within the same minute, with room for retries and sign-outs.',
   }),
   RATE_LIMIT_CALLBACK_PER_MINUTE: Type.Integer({
     default: 600,

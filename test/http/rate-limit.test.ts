@@ -308,6 +308,20 @@ describe.each(stores)(
       expect(byJwt.data.auth_method).toBe('oidc_jwt');
       expectProblem(endedSession, 429, 'rate_limited');
     });
+
+    test('when 50 people sign in from one address at the same time, then none is refused, with room for as many again', async () => {
+      // Arrange
+      const office = Array.from({ length: 50 }, () => newLogin('colleague'));
+
+      // Act
+      const sessions = await Promise.all(office.map((login) => signInWithBrowser(t.app, idp, login)));
+
+      // Assert (signInWithBrowser asserts that each start redirects to the provider and each callback signs in)
+      expect(new Set(sessions.map((session) => session.cookie)).size).toBe(50);
+      const left = sessions.map((session) => rateLimit(session.callback));
+      expect(new Set(left.map(({ policy }) => policy))).toEqual(new Set(['sign_in']));
+      expect(Math.min(...left.map(({ remaining }) => remaining))).toBeGreaterThanOrEqual(100);
+    }, 60_000); // 50 complete sign-ins at the test provider
   },
 );
 
