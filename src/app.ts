@@ -113,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(limitsPlugin);
   await app.register(accepts);
   await app.register(cookie);
-  // Before any route and the auth plugin: requests that fail authentication are counted too.
+  // Before any route and the auth plugin, which reports failed credentials to it (request.authFailed).
   await app.register(rateLimitPlugin, {
     perMinute: config.RATE_LIMIT_PER_MINUTE,
     signInPerMinute: config.RATE_LIMIT_SIGN_IN_PER_MINUTE,

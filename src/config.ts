@@ -100,7 +100,7 @@ export const ConfigSchema = Type.Object({
     default: 5000,
     minimum: 0,
     description:
-      'How long a verified API token, provider JWT or userinfo answer is trusted before it is checked again (0 = every request).',
+      'How long a verified API token, provider JWT or userinfo answer is trusted before it is checked again, and how long an unknown, expired or revoked API token is remembered as such (0 = every request).',
   }),
   OIDC_ISSUER: Type.Optional(
     Type.String({
@@ -280,9 +280,10 @@ export const ConfigSchema = Type.Object({
       'Requests per minute per caller: per API token or session, else per client IP. `0` turns all rate limiting off.',
   }),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({
-    default: 30,
+    default: 300,
     minimum: 1,
-    description: 'Requests per minute per client IP to sign-in, its callback and sign-out.',
+    description:
+      'Requests per minute per client IP to sign-in, its callback and sign-out. A sign-in is two of them (start and callback): the default lets 100 people behind one address (an office, a NAT) sign in within the same minute, with room for retries and sign-outs.',
   }),
   RATE_LIMIT_CALLBACK_PER_MINUTE: Type.Integer({
     default: 600,
@@ -294,7 +295,7 @@ export const ConfigSchema = Type.Object({
     default: 10,
     minimum: 1,
     description:
-      'Failed authentications (a 401 to a request with a token or session cookie) allowed per client IP in 5 minutes; then that IP gets 429 for any request with credentials until the 5 minutes are over.',
+      "Failed authentications (a token or session cookie that does not verify) allowed per client IP in 5 minutes; past them, that IP's further failures get 429 instead of 401 until the 5 minutes are over. A credential that verifies is served whatever its IP, so a client with a stale token cannot lock out others behind the same address.",
   }),
   REDIS_URL: Type.Optional(
     Type.String({

@@ -74,6 +74,17 @@ function withChallenge(error: unknown, challenge: string): unknown {
 }
 
 /**
+ * What to answer for a credential that did not verify: its 401 with the challenge, which the rate
+ * limiter turns into 429 once the client IP has failed too often (http/rate-limit.ts). Any other
+ * refusal (403 account_disabled, 503 oidc_unavailable) is not a failed credential and counts for nothing.
+ */
+async function refusal(request: FastifyRequest, error: unknown, challenge: string): Promise<unknown> {
+  const refused = withChallenge(error, challenge);
+  if (!(refused instanceof AppError) || refused.status !== 401) return refused;
+  return request.authFailed(refused);
+}
+
+/**
  * A cookie-authenticated request that changes something must come from our own pages: the
  * session's CSRF token in X-CSRF-Token, or a browser's own word that it is same-origin
  * (Sec-Fetch-Site, else Origin). Bearer-authenticated requests cannot be forged cross-site.
@@ -115,7 +126,7 @@ export const authPlugin = fp(
           request.actor = await authenticateBearer(token, options);
         } catch (error) {
           request.log.info({ scheme: header.split(' ')[0]?.slice(0, 20) }, 'bearer authentication failed');
-          throw withChallenge(error, `${REALM}, error="invalid_token"`);
+          throw await refusal(request, error, `${REALM}, error="invalid_token"`);
         }
         return;
       }
@@ -132,7 +143,7 @@ export const authPlugin = fp(
         request.session = session;
         request.actor = session.actor;
       } catch (error) {
-        throw withChallenge(error, REALM);
+        throw await refusal(request, error, REALM);
       }
     });
     // What a caller sees depends on who they are: shared caches must not keep it, and a private cache
@@ -147,5 +158,6 @@ export const authPlugin = fp(
       );
     });
   },
-  { name: 'auth', dependencies: ['@fastify/cookie'] },
+  // The rate limiter decorates request.authFailed.
+  { name: 'auth', dependencies: ['@fastify/cookie', 'rate-limit'] },
 );

@@ -59,9 +59,15 @@ export const accountDisabled = () => new AppError('account_disabled', 'This acco
  * Verifies API tokens against the database, trusting a verified token for `cacheTtlMs`
  * (bounded by its own expiry) so that most requests cost no authentication round trip.
  * Revocations and disabled users reach every process at once through `forget` (see deps.ts).
+ * An unknown, expired or revoked token stays so (no token is ever revived or extended), so that
+ * answer is remembered for `cacheTtlMs` too: a client retrying a stale token costs no round trip.
  */
 export function createTokenAuthenticator(db: Database, cacheTtlMs: number): TokenAuthenticator {
-  const cache = credentialCache<Actor>();
+  const cache = credentialCache<Actor>({
+    ttlMs: cacheTtlMs,
+    // Not account_disabled: a disabled user may be enabled again.
+    isFinal: (error) => error instanceof AppError && error.code === 'invalid_token',
+  });
   const lookUp = (tokenHash: string) => async () => {
     const row = await useToken(db, tokenHash);
     if (!row) throw invalidToken();

@@ -20,6 +20,14 @@ declare module 'fastify' {
     /** The route's own rate-limit policy, counted per client IP (http/rate-limit.ts). */
     rateLimit?: RouteRateLimit;
   }
+  interface FastifyRequest {
+    /**
+     * Called by authentication with the 401 for a credential that did not verify (never for one that
+     * did): counts the failure against the client IP and returns what to answer, the 401 itself or,
+     * once the IP has spent its auth-failure budget, 429 rate_limited (http/rate-limit.ts).
+     */
+    authFailed(refusal: AppError): Promise<AppError>;
+  }
 }
 
 export interface RateLimitOptions {
@@ -54,24 +62,25 @@ interface Policy {
 const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
 /**
- * The only writer of the rate-limit fields, in the structured-field form of
+ * The only source of the rate-limit fields, in the structured-field form of
  * draft-ietf-httpapi-ratelimit-headers-10 (earlier drafts named and shaped them differently).
  */
-function setRateLimitHeaders(reply: FastifyReply, policy: Policy, remaining: number, resetSeconds: number) {
-  reply.header('ratelimit-policy', policy.field);
-  reply.header('ratelimit', `"${policy.name}";r=${remaining};t=${resetSeconds}`);
+function rateLimitFields(policy: Policy, remaining: number, resetSeconds: number): Record<string, string> {
+  return {
+    'ratelimit-policy': policy.field,
+    ratelimit: `"${policy.name}";r=${remaining};t=${resetSeconds}`,
+  };
 }
 
-/** Answers 429: Retry-After is the time until the policy's window ends, so never earlier than `t`. */
-function refuse(reply: FastifyReply, policy: Policy, ms: number, message: string): never {
+/** The 429: Retry-After is the time until the policy's window ends, so never earlier than `t`. */
+function rateLimited(policy: Policy, ms: number, message: string): AppError {
   const wait = Math.max(1, seconds(ms));
-  setRateLimitHeaders(reply, policy, 0, wait);
-  reply.header('retry-after', String(wait));
-  throw new AppError('rate_limited', `${message} Try again in ${wait} s.`, {
-    policy: policy.name,
-    quota: policy.quota,
-    window_seconds: policy.windowSeconds,
-  });
+  return new AppError(
+    'rate_limited',
+    `${message} Try again in ${wait} s.`,
+    { policy: policy.name, quota: policy.quota, window_seconds: policy.windowSeconds },
+    { ...rateLimitFields(policy, 0, wait), 'retry-after': String(wait) },
+  );
 }
 
 /** The bearer token (or whatever else the Authorization header holds), else the session cookie. */
@@ -108,16 +117,21 @@ function connectRedis(url: string, log: FastifyBaseLogger): Redis {
  * instance; while Redis is away each process counts in memory, its insurance limiter).
  * - Every request spends one point of one policy: its route's own (`config.rateLimit`, per client IP),
  *   else `default`, per caller: a digest of its token or session cookie, else its client IP.
- * - A 401 to a request that carried credentials counts against its IP; once the IP has spent the
- *   auth-failure budget, its requests with credentials get 429 before any credential is looked up.
- *   Each process keeps that verdict in memory; with Redis another instance reaches it at its own next
- *   failure from that IP.
+ * - A credential that fails authentication counts against its client IP (`request.authFailed`, called
+ *   by the auth plugin). Once the IP has spent the auth-failure budget, its further failures get 429
+ *   instead of 401 until the window ends; a credential that verifies is served whatever its IP, so one
+ *   client with a stale token cannot lock out everyone behind the same address. Valid requests pay
+ *   nothing for this; once an instance has refused a failure from an IP, it refuses the IP's further
+ *   failures from memory for the rest of the window, without asking Redis.
  * - Every counted response carries RateLimit-Policy and RateLimit; a 429 also Retry-After.
  * Register before the routes and the auth plugin, after @fastify/cookie.
  */
 export const rateLimitPlugin = fp(
   async (app: FastifyInstance, options: RateLimitOptions) => {
-    if (options.perMinute === 0) return;
+    if (options.perMinute === 0) {
+      app.decorateRequest('authFailed', async (refusal: AppError) => refusal);
+      return;
+    }
     const redis = options.redisUrl ? connectRedis(options.redisUrl, app.log) : undefined;
     if (redis) {
       app.addHook('onClose', async () => {
@@ -148,8 +162,6 @@ export const rateLimitPlugin = fp(
       callback: policy('callback', options.callbackPerMinute, MINUTE_S),
     };
     const authFailures = policy('auth_failures', options.authFailures, AUTH_FAILURE_WINDOW_S);
-    /** Client IPs whose requests with credentials are refused, and until when (epoch ms). */
-    const refusedUntil = new Map<string, number>();
 
     const spend = async (reply: FastifyReply, spent: Policy, key: string) => {
       let result: RateLimiterRes;
@@ -157,14 +169,13 @@ export const rateLimitPlugin = fp(
         result = await spent.limiter.consume(key);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        refuse(
-          reply,
+        throw rateLimited(
           spent,
           rejection.msBeforeNext,
           `Too many requests: ${spent.quota} per ${spent.windowSeconds} s.`,
         );
       }
-      setRateLimitHeaders(reply, spent, result.remainingPoints, seconds(result.msBeforeNext));
+      reply.headers(rateLimitFields(spent, result.remainingPoints, seconds(result.msBeforeNext)));
     };
 
     app.addHook('onRequest', async (request, reply) => {
@@ -172,45 +183,33 @@ export const rateLimitPlugin = fp(
       if (own !== undefined) return spend(reply, routes[own], `ip:${request.ip}`);
       const credential = credentialOf(request);
       if (credential === undefined) return spend(reply, caller, `ip:${request.ip}`);
-      const until = refusedUntil.get(request.ip);
-      if (until !== undefined) {
-        if (until > Date.now()) {
-          refuse(
-            reply,
-            authFailures,
-            until - Date.now(),
-            'Too many failed authentications from this address: requests with credentials are refused for a while.',
-          );
-        }
-        refusedUntil.delete(request.ip);
-      }
       return spend(reply, caller, `cred:${hash('sha256', credential, 'base64url')}`);
     });
 
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (
-        reply.statusCode !== 401 ||
-        request.routeOptions.config.rateLimit !== undefined ||
-        credentialOf(request) === undefined
-      ) {
-        return payload;
+    app.decorateRequest('authFailed', async function (this: FastifyRequest, refusal: AppError) {
+      let failures: RateLimiterRes;
+      try {
+        failures = await authFailures.limiter.consume(`ip:${this.ip}`);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return rateLimited(
+          authFailures,
+          rejection.msBeforeNext,
+          'Too many failed authentications from this address; a credential that verifies is still served.',
+        );
       }
-      const failures = await authFailures.limiter.penalty(`ip:${request.ip}`);
-      if (failures.consumedPoints >= authFailures.quota) {
-        const now = Date.now();
-        for (const [ip, until] of refusedUntil) if (until <= now) refusedUntil.delete(ip);
-        refusedUntil.set(request.ip, now + failures.msBeforeNext);
-        // The address only: never the credential, nor its digest.
-        request.log.warn(
+      if (failures.consumedPoints === authFailures.quota) {
+        // Once per window: when the budget is spent. The address only: never the credential, nor its digest.
+        this.log.warn(
           {
-            ip: request.ip,
+            ip: this.ip,
             failures: failures.consumedPoints,
             refused_for_s: seconds(failures.msBeforeNext),
           },
-          'repeated authentication failures: requests with credentials from this address get 429',
+          'repeated authentication failures: further failing credentials from this address get 429',
         );
       }
-      return payload;
+      return refusal;
     });
   },
   { name: 'rate-limit', dependencies: ['@fastify/cookie', 'problem'] },

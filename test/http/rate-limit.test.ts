@@ -2,8 +2,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { CUSTOMERS, expectProblem, signIn } from '../helpers/api.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { buildSecondInstance, buildTestApp, type TestApp } from '../helpers/app.js';
 import { type ApiResponse, client } from '../helpers/http.js';
+import { startTestIdp, type TestIdp } from '../helpers/idp.js';
+import {
+  API_ORIGIN,
+  ME,
+  newLogin,
+  oidcEnv,
+  CALLBACK as SIGN_IN_CALLBACK,
+  signInWithBrowser,
+} from '../helpers/oidc.js';
 
 const ROOT = '/api/v1/';
 const CALLBACK = '/api/v1/notifications/callbacks/africastalking/';
@@ -16,6 +25,14 @@ const LIMITS = {
   RATE_LIMIT_CALLBACK_PER_MINUTE: '2',
   RATE_LIMIT_AUTH_FAILURES: '3',
   AT_CALLBACK_SECRET: CALLBACK_SECRET,
+};
+
+/** The budgets of a deployment that sets none (the test helper raises some for the other files). */
+const defaults = loadConfig({});
+const DEFAULT_BUDGETS = {
+  RATE_LIMIT_PER_MINUTE: String(defaults.RATE_LIMIT_PER_MINUTE),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: String(defaults.RATE_LIMIT_SIGN_IN_PER_MINUTE),
+  RATE_LIMIT_AUTH_FAILURES: String(defaults.RATE_LIMIT_AUTH_FAILURES),
 };
 
 /** Keys of this run only, so that runs sharing a Redis do not count together. */
@@ -177,7 +194,7 @@ describe.each(stores)('rate limits counted %s', (_store, storeEnv) => {
     expect(rateLimit(response).policy).toBe('callback');
   });
 
-  test('when one IP keeps failing authentication, then its requests with credentials get 429, and the log names the IP but no token', async () => {
+  test('when one IP keeps failing authentication, then its further failures get 429 while valid credentials from it are served, and the log names the IP but no token', async () => {
     // Arrange
     const attacker = '203.0.113.9';
     const { user } = await signIn(t);
@@ -189,6 +206,8 @@ describe.each(stores)('rate limits counted %s', (_store, storeEnv) => {
     const newToken = madeUpToken();
     const next = await client(t.app, newToken).get(CUSTOMERS, from(attacker));
     const validFromThere = await client(t.app, user.token).get(CUSTOMERS, from(attacker));
+    const laterToken = madeUpToken();
+    const failingAfterValid = await client(t.app, laterToken).get(CUSTOMERS, from(attacker));
     const validElsewhere = await client(t.app, user.token).get(CUSTOMERS, from('203.0.113.10'));
     const anonymousFromThere = await client(t.app).get(ROOT, from(attacker));
 
@@ -198,7 +217,9 @@ describe.each(stores)('rate limits counted %s', (_store, storeEnv) => {
     expect(next.headers['ratelimit-policy']).toBe('"auth_failures";q=3;w=300');
     expect(Number(next.headers['retry-after'])).toBeGreaterThanOrEqual(rateLimit(next).reset);
     expect(Number(next.headers['retry-after'])).toBeLessThanOrEqual(300);
-    expectProblem(validFromThere, 429, 'rate_limited');
+    expect(validFromThere.statusCode).toBe(200);
+    expect(rateLimit(validFromThere).policy).toBe('default');
+    expectProblem(failingAfterValid, 429, 'rate_limited');
     expect(validElsewhere.statusCode).toBe(200);
     expect(anonymousFromThere.statusCode).toBe(200);
     const warnings = log
@@ -207,16 +228,111 @@ describe.each(stores)('rate limits counted %s', (_store, storeEnv) => {
       .filter((line) => line.includes('repeated authentication failures'));
     expect(warnings).toHaveLength(1);
     expect(JSON.parse(warnings[0] as string)).toMatchObject({ level: 40, ip: attacker, failures: 3 });
-    for (const token of [...tried, newToken, user.token]) expect(log.text()).not.toContain(token);
+    for (const token of [...tried, newToken, laterToken, user.token]) expect(log.text()).not.toContain(token);
   });
 });
 
+describe.each(stores)(
+  'the default budgets with sign-in by OpenID Connect, counted %s',
+  (_store, storeEnv) => {
+    let idp: TestIdp;
+    let t: TestApp;
+    beforeAll(async () => {
+      idp = await startTestIdp({ redirectUris: [`${API_ORIGIN}${SIGN_IN_CALLBACK}`] });
+      t = await buildTestApp(oidcEnv(idp, { ...DEFAULT_BUDGETS, ...storeEnv }));
+    });
+    afterAll(async () => {
+      await t?.close();
+      await idp?.close();
+    });
+
+    /** Spends the auth-failure budget of `ip` and one failure more; returns the answer to that one. */
+    async function lockOut(ip: string) {
+      for (let i = 0; i < defaults.RATE_LIMIT_AUTH_FAILURES; i++) {
+        await client(t.app, madeUpToken()).get(CUSTOMERS, from(ip));
+      }
+      return client(t.app, madeUpToken()).get(CUSTOMERS, from(ip));
+    }
+
+    test('when a client behind a shared address sends a revoked token 20 times, then a valid token from that address is served and the revoked one gets 429 with Retry-After', async () => {
+      // Arrange
+      const shared = '198.51.100.40';
+      const stale = await signIn(t);
+      await t.deps.tokens.revoke(stale.user.tokenId);
+      const colleague = await signIn(t);
+      const failures = [];
+      for (let i = 0; i < 20; i++) failures.push(await stale.api.get(CUSTOMERS, from(shared)));
+
+      // Act
+      const valid = await colleague.api.get(CUSTOMERS, from(shared));
+      const staleAgain = await stale.api.get(CUSTOMERS, from(shared));
+
+      // Assert
+      const allowed = defaults.RATE_LIMIT_AUTH_FAILURES;
+      expect(failures.map((r) => r.statusCode)).toEqual([
+        ...Array(allowed).fill(401),
+        ...Array(20 - allowed).fill(429),
+      ]);
+      expect(valid.statusCode, valid.body).toBe(200);
+      expectProblem(staleAgain, 429, 'rate_limited');
+      expect(staleAgain.headers['ratelimit-policy']).toBe(`"auth_failures";q=${allowed};w=300`);
+      const retryAfter = Number(staleAgain.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThanOrEqual(Math.max(1, rateLimit(staleAgain).reset));
+      expect(retryAfter).toBeLessThanOrEqual(300);
+    });
+
+    test('when an address is locked out, then a valid session cookie and a valid provider JWT from it are served, and a session cookie that fails gets 429', async () => {
+      // Arrange
+      const shared = '198.51.100.41';
+      const login = newLogin();
+      const session = await signInWithBrowser(t.app, idp, login);
+      const jwt = await idp.signAccessToken(login);
+      const lockedOut = await lockOut(shared);
+
+      // Act
+      const bySession = await client(t.app).get(ME, {
+        cookies: { orderly_session: session.cookie },
+        ...from(shared),
+      });
+      const byJwt = await client(t.app, jwt).get(ME, from(shared));
+      const endedSession = await client(t.app).get(ME, {
+        cookies: { orderly_session: randomBytes(32).toString('base64url') },
+        ...from(shared),
+      });
+
+      // Assert
+      expectProblem(lockedOut, 429, 'rate_limited');
+      expect(bySession.statusCode, bySession.body).toBe(200);
+      expect(bySession.data.auth_method).toBe('session');
+      expect(byJwt.statusCode, byJwt.body).toBe(200);
+      expect(byJwt.data.auth_method).toBe('oidc_jwt');
+      expectProblem(endedSession, 429, 'rate_limited');
+    });
+
+    test('when 50 people sign in from one address at the same time, then none is refused, with room for as many again', async () => {
+      // Arrange
+      const office = Array.from({ length: 50 }, () => newLogin('colleague'));
+
+      // Act
+      const sessions = await Promise.all(office.map((login) => signInWithBrowser(t.app, idp, login)));
+
+      // Assert (signInWithBrowser asserts that each start redirects to the provider and each callback signs in)
+      expect(new Set(sessions.map((session) => session.cookie)).size).toBe(50);
+      const left = sessions.map((session) => rateLimit(session.callback));
+      expect(new Set(left.map(({ policy }) => policy))).toEqual(new Set(['sign_in']));
+      expect(Math.min(...left.map(({ remaining }) => remaining))).toBeGreaterThanOrEqual(100);
+    }, 60_000); // 50 complete sign-ins at the test provider
+  },
+);
+
 describe.skipIf(!process.env.REDIS_URL)('rate limits shared through Redis', () => {
   let first: TestApp;
-  let second: TestApp;
+  let second: Awaited<ReturnType<typeof buildSecondInstance>>;
   beforeAll(async () => {
     const env = { ...LIMITS, ...redisEnv(process.env.REDIS_URL as string) };
-    [first, second] = await Promise.all([buildTestApp(env), buildTestApp(env)]);
+    first = await buildTestApp(env);
+    // On the first one's database, so that a token works on both, as behind a load balancer.
+    second = await buildSecondInstance(first, env);
   });
   afterAll(() => Promise.all([first?.close(), second?.close()]));
 
@@ -237,6 +353,27 @@ describe.skipIf(!process.env.REDIS_URL)('rate limits shared through Redis', () =
     expect(allowed.map((r) => rateLimit(r).remaining)).toEqual([2, 1, 0]);
     expectProblem(onSecond, 429, 'rate_limited');
     expectProblem(onFirst, 429, 'rate_limited');
+  });
+
+  test('when authentication failures from one address are spread over two instances, then they spend one budget together, and a valid token from it is served by both', async () => {
+    // Arrange
+    const shared = '192.0.2.51';
+    const { user } = await signIn(first);
+    const fail = (app: TestApp['app']) => client(app, madeUpToken()).get(CUSTOMERS, from(shared));
+    const failures = [await fail(first.app), await fail(second.app), await fail(first.app)];
+
+    // Act
+    const failingOnSecond = await fail(second.app);
+    const failingOnFirst = await fail(first.app);
+    const validOnFirst = await client(first.app, user.token).get(CUSTOMERS, from(shared));
+    const validOnSecond = await client(second.app, user.token).get(CUSTOMERS, from(shared));
+
+    // Assert
+    expect(failures.map((r) => r.statusCode)).toEqual([401, 401, 401]);
+    expectProblem(failingOnSecond, 429, 'rate_limited');
+    expectProblem(failingOnFirst, 429, 'rate_limited');
+    expect(validOnFirst.statusCode).toBe(200);
+    expect(validOnSecond.statusCode).toBe(200);
   });
 });
 
