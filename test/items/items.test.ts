@@ -8,7 +8,9 @@ import {
   ids,
   itemUrl,
   mergePatch,
+  postCustomer,
   postItem,
+  postOrder,
   signIn,
 } from '../helpers/api.js';
 import { useTestApp } from '../helpers/app.js';
@@ -646,6 +648,27 @@ describe('DELETE /api/v1/items/{id}/', () => {
     expect(response.body).toBe('');
     expectProblem(after, 404, 'not_found');
     expectProblem(again, 404, 'not_found');
+  });
+
+  test('when orders of any user name the item, then 409 item_in_use with their count, and it can be archived instead', async () => {
+    // Arrange
+    const { api: admin } = await signIn(t, 'admin');
+    const item = await postItem(admin);
+    for (const _user of [1, 2]) {
+      const { api } = await signIn(t, 'staff');
+      const customer = await postCustomer(api);
+      await postOrder(api, customer.id, { item: undefined, price_per_unit: undefined, item_id: item.id });
+    }
+
+    // Act
+    const response = await admin.delete(itemUrl(item.id));
+    const archived = await admin.patch(itemUrl(item.id), { active: false });
+
+    // Assert
+    expectProblem(response, 409, 'item_in_use');
+    expect(response.data.details).toEqual({ order_count: 2 });
+    expect(archived.statusCode, archived.body).toBe(200);
+    expect((await admin.get(itemUrl(item.id))).data).toMatchObject({ id: item.id, active: false });
   });
 
   test('when If-Match names an older version, then 412 and the item stays; with the current one, then 204', async () => {

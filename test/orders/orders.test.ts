@@ -66,6 +66,7 @@ describe('POST /api/v1/orders/', () => {
       customer: customer.id,
       customer_code: customer.code,
       item: 'Maize flour 2kg',
+      item_id: null,
       quantity: 3,
       price_per_unit: '12.50',
       amount: '37.50',
