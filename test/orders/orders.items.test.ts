@@ -233,6 +233,40 @@ describe('POST /api/v1/orders/ with item_id', () => {
   });
 });
 
+describe('orders and catalogue changes at once', () => {
+  test('when orders of an item race with its deletion and a price change, then each order is 201 at one price or 404, never a 500', async () => {
+    // Arrange
+    const { admin, api, customer, item } = await shopWithItem({ unit_price: '10.00' });
+    const place = () => api.post(ORDERS, { customer: customer.id, item_id: item.id, quantity: 1 });
+
+    // Act
+    const [repriced, deleted, ...placed] = await Promise.all([
+      admin.patch(itemUrl(item.id), { unit_price: '20.00' }),
+      admin.delete(itemUrl(item.id)),
+      ...Array.from({ length: 8 }, place),
+    ]);
+
+    // Assert
+    const statuses = placed.map((response) => response.statusCode);
+    expect(
+      statuses.every((status) => status === 201 || status === 404),
+      String(statuses),
+    ).toBe(true);
+    for (const order of placed.filter((response) => response.statusCode === 201)) {
+      expect(['10.00', '20.00']).toContain(order.data.price_per_unit);
+    }
+    expect([200, 404]).toContain(repriced.statusCode);
+    if (deleted.statusCode === 204) {
+      expect(statuses).not.toContain(201);
+    } else {
+      expectProblem(deleted, 409, 'item_in_use');
+      expect(deleted.data.details.order_count).toBeGreaterThan(0);
+    }
+    const listed = await api.get(`${ORDERS}?item_id=${item.id}`);
+    expect(listed.data.count).toBe(statuses.filter((status) => status === 201).length);
+  });
+});
+
 describe('PUT and PATCH /api/v1/orders/{id}/ of a catalogue order', () => {
   test('when quantity and price change, then 200; the item, its name and currency stay', async () => {
     // Arrange
