@@ -32,6 +32,7 @@ import {
 } from './http/transport.js';
 import { API_V1, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
+import { itemsRoutesV1 } from './items/items.routes.v1.js';
 import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
 import type { Outbox } from './notifications/outbox.js';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         });
         await owned.register(meRoutesV1);
         await owned.register(customersRoutesV1);
+        await owned.register(itemsRoutesV1);
         await owned.register(ordersRoutesV1);
         await owned.register(notificationsRoutesV1);
       });

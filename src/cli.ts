@@ -8,6 +8,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createCustomer } from './customers/customers.service.js';
 import { DatabaseInUseError } from './db/client.js';
 import { createDeps, type Deps } from './deps.js';
+import { createItem } from './items/items.service.js';
 import { startDispatcher } from './notifications/delivery.js';
 import { Outbox } from './notifications/outbox.js';
 import { createOrder, transitionOrder } from './orders/orders.service.js';
@@ -23,7 +24,7 @@ const USAGE = `Usage: orderly <command>   (from a checkout: npm run -s cli -- <c
   tokens list EMAIL                            list a user's tokens (never the tokens themselves)
   tokens revoke ID                             revoke a token
   migrate                                      apply pending database migrations
-  seed --demo                                  add a demo user with sample customers and orders
+  seed --demo                                  add demo users, a small catalogue, customers and orders
   worker                                       send the SMS notifications (until SIGTERM)
 
 The database is DATABASE_URL, or the embedded one in DATA_DIR (default ./data).`;
@@ -175,6 +176,17 @@ async function runWorker({ config, database }: Deps): Promise<string> {
 }
 
 const DEMO_EMAIL = 'demo@localhost';
+const DEMO_ADMIN_EMAIL = 'demo-admin@localhost';
+
+/** The demo catalogue: sku, name, unit price (in DEFAULT_CURRENCY), description; the last one is archived. */
+const DEMO_ITEMS = [
+  ['MAIZE-2KG', 'Maize flour 2kg', '210.00', 'Sifted white maize flour.'],
+  ['OIL-1L', 'Cooking oil 1L', '380.00', null],
+  ['RICE-5KG', 'Rice 5kg', '950.00', 'Long-grain pishori rice.'],
+  ['SUGAR-1KG', 'Sugar 1kg', '160.00', null],
+  ['TEA-500G', 'Tea leaves 500g', '320.00', 'Kenyan black tea, loose leaf.'],
+  ['PARAFFIN-1L', 'Paraffin 1L', '175.00', 'No longer stocked.'],
+] as const;
 
 async function seedDemo(db: Deps['database']['db'], config: Config): Promise<string> {
   const user = await createUser(db, { email: DEMO_EMAIL, role: 'staff', displayName: 'Demo staff' }).catch(
@@ -185,6 +197,26 @@ async function seedDemo(db: Deps['database']['db'], config: Config): Promise<str
       throw error;
     },
   );
+  // The catalogue is the business's: an admin keeps it. The demo admin gets no token (mint one with
+  // `tokens create demo-admin@localhost` to try the admin-only writes).
+  const admin = await createUser(db, { email: DEMO_ADMIN_EMAIL, role: 'admin', displayName: 'Demo admin' });
+  const catalogueCtx = {
+    db,
+    actor: {
+      userId: admin.id,
+      email: admin.email,
+      role: admin.role,
+      authMethod: 'api_token',
+    } satisfies Actor,
+    defaultCurrency: config.DEFAULT_CURRENCY,
+  };
+  const items = [];
+  for (const [i, [sku, name, unitPrice, description]] of DEMO_ITEMS.entries()) {
+    const active = i < DEMO_ITEMS.length - 1;
+    items.push(await createItem(catalogueCtx, { sku, name, unitPrice, description, active }));
+  }
+  const forSale = items.slice(0, -1);
+
   const actor: Actor = { userId: user.id, email: user.email, role: user.role, authMethod: 'api_token' };
   // Demo orders text nobody: their customers' numbers are made up.
   const ctx = {
@@ -200,22 +232,43 @@ async function seedDemo(db: Deps['database']['db'], config: Config): Promise<str
     ['Dmitri', 'Иванов', '+79161234567'],
     ['Efua', 'Mensah', '+233241234567'],
   ] as const;
-  const items = ['Maize flour 2kg', 'Cooking oil 1L', 'Rice 5kg', 'Sugar 1kg', 'Tea leaves 500g'];
+  const freeText = ['Charcoal 4kg', 'Matchboxes (10)', 'Bar soap 800g', 'Salt 1kg', 'Wheat flour 2kg'];
   for (const [i, [firstName, secondName, phone]] of people.entries()) {
     const customer = await createCustomer(ctx, { firstName, secondName, phone });
     for (let n = 0; n < 3; n++) {
-      const order = await createOrder(ctx, {
-        customerId: customer.id,
-        item: items[(i + n) % items.length] ?? 'Item',
-        quantity: n + 1,
-        pricePerUnit: `${(i + 1) * 3}.${n * 25}`.replace(/\.0$/, '.00'),
-      });
+      // Two orders from the catalogue (the second at a discount), one priced by hand.
+      const item = forSale[(i + n) % forSale.length];
+      const order = await createOrder(
+        ctx,
+        n < 2 && item
+          ? {
+              customerId: customer.id,
+              itemId: item.id,
+              quantity: n + 1,
+              pricePerUnit: n === 1 ? discounted(item.unitPrice) : undefined,
+            }
+          : {
+              customerId: customer.id,
+              item: freeText[i] ?? 'Item',
+              quantity: 1,
+              pricePerUnit: `${(i + 1) * 45}.50`,
+            },
+      );
       if (n === 1) await transitionOrder(ctx, order.id, 'Closed', undefined);
       if (n === 2 && i % 2 === 0) await transitionOrder(ctx, order.id, 'Cancelled', undefined);
     }
   }
   const { token } = await createToken(db, { userId: user.id, name: 'demo' });
-  return `Seeded ${people.length} customers with 3 orders each for ${DEMO_EMAIL}.\nIts API token (shown once): ${token}`;
+  return (
+    `Seeded a catalogue of ${items.length} items (1 archived), kept by ${DEMO_ADMIN_EMAIL}, and ` +
+    `${people.length} customers with 3 orders each for ${DEMO_EMAIL}.\nIts API token (shown once): ${token}`
+  );
+}
+
+/** 10% off, rounded down to the cent, in integer cents (money is never a float). */
+function discounted(price: string): string {
+  const cents = (BigInt(price.replace('.', '')) * 9n) / 10n;
+  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@ import { API_V1, absoluteUrl } from './urls.js';
 const ApiRootV1 = Type.Object(
   {
     customers: Type.String({ format: 'uri' }),
+    items: Type.String({ format: 'uri' }),
     orders: Type.String({ format: 'uri' }),
     schema: Type.String({ format: 'uri' }),
     docs: Type.String({ format: 'uri' }),
@@ -48,6 +49,7 @@ export const metaRoutesV1: FastifyPluginAsyncTypebox<{ smsPauses: SmsPauses }> =
     },
     async (request) => ({
       customers: absoluteUrl(request, `${API_V1}/customers/`),
+      items: absoluteUrl(request, `${API_V1}/items/`),
       orders: absoluteUrl(request, `${API_V1}/orders/`),
       schema: absoluteUrl(request, OPENAPI_PATH),
       docs: absoluteUrl(request, `${API_V1}/docs/`),

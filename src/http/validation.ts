@@ -1,17 +1,19 @@
 import { Ajv, type AnySchemaObject, type SchemaValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FieldError } from '../shared/errors.js';
+import { currencyCode } from '../shared/money.js';
 import { normalisePhone } from '../shared/phone.js';
 import { trimmedText } from '../shared/text.js';
 
 /**
  * Schema keywords that run the domain's own text rules during validation, so that one 400 lists
- * every failing field (types, lengths, blank names and bad phones alike). The domain still applies
+ * every failing field (types, lengths, blank names, bad phones and unknown currencies alike). The domain still applies
  * the same rules itself for callers that do not come through HTTP.
  */
 const domainKeywords: Record<string, (value: string, errors: FieldError[]) => unknown> = {
   'x-not-blank': (value, errors) => trimmedText('value', value, errors),
   'x-phone': (value, errors) => normalisePhone(value, errors),
+  'x-currency': (value, errors) => currencyCode('value', value, errors),
 };
 
 function addDomainKeywords(ajv: Ajv): Ajv {

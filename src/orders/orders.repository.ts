@@ -3,7 +3,7 @@ import { type Actor, ownerScope } from '../auth/actor.js';
 import { type Database, selectRows } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
 import { preparedPerRole } from '../db/prepared.js';
-import { customers, notifications, orders } from '../db/schema.js';
+import { customers, items, notifications, orders } from '../db/schema.js';
 import { versionIn } from '../db/versions.js';
 import type { NotificationEvent, Outbox } from '../notifications/outbox.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
@@ -11,7 +11,24 @@ import type { ExpectedVersions } from '../shared/versions.js';
 import type { OrderStatus } from './orders.rules.js';
 
 export type OrderRow = typeof orders.$inferSelect;
+/** The terms of an order priced by hand (`item` as free text). */
 export type OrderTerms = Pick<typeof orders.$inferInsert, 'item' | 'quantity' | 'pricePerUnit' | 'currency'>;
+
+/**
+ * The terms of an order of a catalogue item: the insert copies the item's name, currency and, unless
+ * `pricePerUnit` is given, its price, as they are when the statement runs. `itemName` and `currency`,
+ * when given, are conditions the item must meet for the order to be placed.
+ */
+export interface CatalogueTerms {
+  itemId: number;
+  quantity: number;
+  pricePerUnit?: string;
+  itemName?: string;
+  currency?: string;
+}
+
+/** The foreign key of `orders.item_id`: it refuses an order of an item deleted meanwhile. */
+export const ORDER_ITEM_FOREIGN_KEY = 'orders_item_id_items_id_fk';
 
 /** How a request names a customer: by id, by code (among the caller's own), or both. */
 export interface CustomerRef {
@@ -26,6 +43,7 @@ export interface OrderFilters {
   placedAfter?: Date;
   placedBefore?: Date;
   ownerId?: number;
+  itemId?: number;
 }
 
 const sortColumns = {
@@ -60,27 +78,50 @@ export async function findCustomerRef(db: Database, actor: Actor, ref: CustomerR
 
 /**
  * Places an order for the customer named by `ref`, with its notification (`notify`), in one statement: the
- * customer lookup (within the caller's scope), the order and its outbox row cannot be separated.
- * Undefined: no such customer.
+ * customer lookup (within the caller's scope), the catalogue item's name, price and currency (when `terms`
+ * name one, and only an active one), the order and its outbox row cannot be separated, so a concurrent
+ * price change is either wholly before the order or wholly after it.
+ * Undefined: no such customer, or no active item meeting the terms.
  */
 export async function insertOrder(
   db: Database,
   actor: Actor,
   ref: CustomerRef,
-  terms: OrderTerms,
+  terms: OrderTerms | CatalogueTerms,
   notify: SQL | undefined,
 ): Promise<OrderRow | undefined> {
   // Drizzle's INSERT … SELECT cannot skip identity columns, so this one statement is written out.
-  const insert = sql`insert into ${orders} (owner_id, customer_id, customer_code, item, quantity, price_per_unit, currency)
-    select ${customers.ownerId}, ${customers.id}, ${customers.code},
-           ${terms.item}::varchar, ${terms.quantity}::integer, ${terms.pricePerUnit}::numeric, ${terms.currency}::varchar
-    from ${customers} where ${customerMatching(actor, ref)}
+  const insert = sql`insert into ${orders} (owner_id, customer_id, customer_code, item, item_id, quantity, price_per_unit, currency)
+    ${'itemId' in terms ? catalogueOrderSource(actor, ref, terms) : orderSource(actor, ref, terms)}
     returning *`;
   const [row] = await selectRows<Record<keyof typeof orderColumnNames, unknown>>(
     db,
     withNotification(insert, notify),
   );
   return row && orderFromRaw(row);
+}
+
+/** The row of an order priced by hand. */
+function orderSource(actor: Actor, ref: CustomerRef, terms: OrderTerms): SQL {
+  return sql`select ${customers.ownerId}, ${customers.id}, ${customers.code}, ${terms.item}::varchar, null::bigint,
+           ${terms.quantity}::integer, ${terms.pricePerUnit}::numeric, ${terms.currency}::varchar
+    from ${customers} where ${customerMatching(actor, ref)}`;
+}
+
+/** The row of an order of a catalogue item, with what it copies from the item. */
+function catalogueOrderSource(actor: Actor, ref: CustomerRef, terms: CatalogueTerms): SQL {
+  const price =
+    terms.pricePerUnit === undefined ? sql`${items.unitPrice}` : sql`${terms.pricePerUnit}::numeric`;
+  const where = and(
+    customerMatching(actor, ref),
+    eq(items.id, terms.itemId),
+    eq(items.active, true),
+    terms.itemName === undefined ? undefined : eq(items.name, terms.itemName),
+    terms.currency === undefined ? undefined : eq(items.currency, terms.currency),
+  );
+  return sql`select ${customers.ownerId}, ${customers.id}, ${customers.code}, ${items.name}, ${items.id},
+           ${terms.quantity}::integer, ${price}, ${items.currency}
+    from ${customers} cross join ${items} where ${where}`;
 }
 
 /** `change` (an INSERT or UPDATE … RETURNING * of orders) and the notification it causes, as one statement. */
@@ -126,6 +167,7 @@ function whereOf(actor: Actor, filters: OrderFilters): SQL | undefined {
     filters.status === undefined ? undefined : eq(orders.status, filters.status),
     filters.customerId === undefined ? undefined : eq(orders.customerId, filters.customerId),
     filters.customerCode === undefined ? undefined : eq(orders.customerCode, filters.customerCode),
+    filters.itemId === undefined ? undefined : eq(orders.itemId, filters.itemId),
     filters.placedAfter === undefined ? undefined : gte(orders.timePlaced, filters.placedAfter),
     filters.placedBefore === undefined ? undefined : lt(orders.timePlaced, filters.placedBefore),
   );

@@ -22,6 +22,7 @@ import { orderLdV1 } from './orders.jsonld.js';
 import type { OrderStatus } from './orders.rules.js';
 import {
   CreateOrderBody,
+  newOrderReadOnlyFields,
   OrderListQuery,
   OrderPageV1,
   OrderV1,
@@ -99,7 +100,8 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listOrders',
         summary: 'List orders',
         description:
-          'Newest first by default. Staff see their own orders; admins see all and may filter by `owner`.',
+          'Newest first by default. Staff see their own orders; admins see all and may filter by `owner`. ' +
+          '`item_id` lists the orders of one catalogue item.',
         tags,
         security: AUTHENTICATED,
         querystring: OrderListQuery,
@@ -107,14 +109,25 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { limit, offset, owner, customer, customer_code, placed_after, placed_before, status, ordering } =
-        request.query;
+      const {
+        limit,
+        offset,
+        owner,
+        customer,
+        customer_code,
+        item_id,
+        placed_after,
+        placed_before,
+        status,
+        ordering,
+      } = request.query;
       const page = await listOrders(
         ctxOf(request),
         {
           status,
           customerId: customer,
           customerCode: customer_code,
+          itemId: item_id,
           placedAfter: placed_after === undefined ? undefined : new Date(placed_after),
           placedBefore: placed_before === undefined ? undefined : new Date(placed_before),
           ownerId: owner,
@@ -137,21 +150,21 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'createOrder',
         summary: 'Place an order',
-        description: 'For a customer the caller can see, named by `customer`, `customer_code` or both.',
+        description:
+          'For a customer the caller can see, named by `customer`, `customer_code` or both; of a catalogue ' +
+          'item (`item_id`), whose name, price and currency it copies, or of an `item` priced by hand.',
         tags,
         security: AUTHENTICATED,
         body: CreateOrderBody,
-        response: { 201: OrderV1, ...problemResponses(403, 503) },
+        response: { 201: OrderV1, ...problemResponses(403, 409, 503) },
       },
     },
     async (request, reply) => {
-      refuseReadOnlyFields(request.body, orderReadOnlyFields);
-      const { item, quantity, price_per_unit } = request.body;
+      refuseReadOnlyFields(request.body, newOrderReadOnlyFields);
       const row = await createOrder(ordersCtxOf(request), {
         ...orderInput(request.body),
-        item,
-        quantity,
-        pricePerUnit: price_per_unit,
+        itemId: request.body.item_id,
+        quantity: request.body.quantity,
       });
       const order = withVersion(reply, row.version, toOrderV1(row, request));
       reply.code(201).header('location', order.url);
@@ -197,6 +210,7 @@ export const ordersRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         summary,
         description:
           'Only Pending orders change; `status` may move Pending → Closed | Cancelled. ' +
+          'An order keeps its catalogue item (`item_id`) and the name it took from it; its quantity and price may change. ' +
           'Read-only fields may be sent back unchanged.',
         tags,
         security: AUTHENTICATED,

@@ -5,24 +5,31 @@ import { OwnerFilter, Text, Timestamp, Url } from '../shared/schemas.js';
 import { orderSortFields } from './orders.repository.js';
 import { orderStatuses } from './orders.rules.js';
 
-const Item = Text({
-  minLength: 1,
-  maxLength: 200,
-  description: 'What was ordered; trimmed.',
-  examples: ['Maize flour 2kg'],
-});
+const ITEM_DESCRIPTION = 'What was ordered; trimmed. For an order of a catalogue item, the item’s name.';
+const itemSchema = (description: string) =>
+  Text({ minLength: 1, maxLength: 200, description, examples: ['Maize flour 2kg'] });
+const Item = itemSchema(ITEM_DESCRIPTION);
 const Quantity = Type.Integer({
   minimum: 1,
   maximum: 1_000_000,
   description: 'Whole units, 1 to 1,000,000.',
   examples: [3],
 });
-const PricePerUnit = Type.String({
-  pattern: MONEY_PATTERN,
+const PRICE_DESCRIPTION =
+  'Decimal string with at most 2 decimals, greater than 0 (never a JSON number: no float rounding).';
+const priceSchema = (description: string) =>
+  Type.String({
+    pattern: MONEY_PATTERN,
+    description,
+    examples: ['12.50'],
+    'x-error-message': 'Must be a decimal string such as "12.50": up to 10 digits, at most 2 decimals.',
+  });
+const PricePerUnit = priceSchema(PRICE_DESCRIPTION);
+const ItemRef = Type.Integer({
+  minimum: 1,
+  maximum: Number.MAX_SAFE_INTEGER,
   description:
-    'Decimal string with at most 2 decimals, greater than 0 (never a JSON number: no float rounding).',
-  examples: ['12.50'],
-  'x-error-message': 'Must be a decimal string such as "12.50": up to 10 digits, at most 2 decimals.',
+    'Id of a catalogue item (`/api/v1/items/`), active. The order takes its name and, unless `price_per_unit` is given, its `unit_price` and currency as they are now; later changes to the item do not alter the order.',
 });
 const Status = Type.Enum(orderStatuses, {
   description: 'Pending → Closed | Cancelled; Closed and Cancelled are final.',
@@ -53,10 +60,13 @@ const readOnly = {
     examples: ['KES'],
   }),
   item_id: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
-    description: 'Id of the catalogue item the order names; null for an item given as free text.',
+    description:
+      'Id of the catalogue item the order was placed for; null for an item given as free text. Set when the order is placed (see `item_id` of a new order), read-only afterwards.',
   }),
 };
 export const orderReadOnlyFields = Object.keys(readOnly) as (keyof typeof readOnly)[];
+/** A new order may name its catalogue item; every other read-only field is the server's. */
+export const newOrderReadOnlyFields = orderReadOnlyFields.filter((field) => field !== 'item_id');
 
 const optionalReadOnly = {
   id: Type.Optional(readOnly.id),
@@ -90,21 +100,36 @@ export const OrderV1 = Type.Object(
 );
 export type OrderV1 = Static<typeof OrderV1>;
 
+const { item_id: _itemId, ...optionalServerFields } = optionalReadOnly;
+
 export const CreateOrderBody = Type.Object(
   {
     customer: Type.Optional(CustomerRef),
     customer_code: Type.Optional(CustomerCode),
-    item: Item,
+    item_id: Type.Optional(ItemRef),
+    item: Type.Optional(
+      itemSchema(
+        `${ITEM_DESCRIPTION} Required without \`item_id\`; with it, leave it out or send the item’s name exactly (400 \`mismatch\` otherwise).`,
+      ),
+    ),
     quantity: Quantity,
-    price_per_unit: PricePerUnit,
+    price_per_unit: Type.Optional(
+      priceSchema(
+        `${PRICE_DESCRIPTION} Required without \`item_id\`; with it, replaces the catalogue price for this order.`,
+      ),
+    ),
     status: Type.Optional(Type.Literal('Pending', { description: 'Orders start Pending.' })),
-    ...optionalReadOnly,
+    ...optionalServerFields,
   },
   {
     additionalProperties: false,
     title: 'New order',
-    description: 'Give `customer`, `customer_code`, or both (they must agree).',
-    examples: [{ customer: 1, item: 'Maize flour 2kg', quantity: 3, price_per_unit: '12.50' }],
+    description:
+      'Give `customer`, `customer_code`, or both (they must agree). Name a catalogue item by `item_id`, or give `item` and `price_per_unit` (priced by hand, in the server’s `DEFAULT_CURRENCY`). An archived item is 409 `item_archived`; an unknown one 404.',
+    examples: [
+      { customer: 1, item: 'Maize flour 2kg', quantity: 3, price_per_unit: '12.50' },
+      { customer: 1, item_id: 7, quantity: 3 },
+    ],
   },
 );
 
@@ -145,6 +170,13 @@ export const OrderListQuery = Type.Object(
     status: Type.Optional(Status),
     customer: Type.Optional(CustomerRef),
     customer_code: Type.Optional(CustomerCode),
+    item_id: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: Number.MAX_SAFE_INTEGER,
+        description: 'Only orders of this catalogue item.',
+      }),
+    ),
     placed_after: Type.Optional(Timestamp('Only orders placed at or after this instant (RFC 3339).')),
     placed_before: Type.Optional(Timestamp('Only orders placed before this instant (RFC 3339).')),
     owner: Type.Optional(OwnerFilter),

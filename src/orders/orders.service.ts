@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../auth/actor.js';
 import { normaliseCode } from '../customers/customers.rules.js';
 import type { Database } from '../db/client.js';
+import { findItem } from '../items/items.repository.js';
+import { itemArchived } from '../items/items.service.js';
 import { eventOfStatus, type Outbox } from '../notifications/outbox.js';
-import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
-import { canonicalMoney, isPositiveMoney } from '../shared/money.js';
+import { AppError, assertNoFieldErrors, databaseError, type FieldError, notFound } from '../shared/errors.js';
+import { canonicalMoney, currencyCode, isPositiveMoney } from '../shared/money.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
 import { trimmedText } from '../shared/text.js';
 import { assertVersion, type ExpectedVersions } from '../shared/versions.js';
-import type { CustomerRef, OrderFilters, OrderRow, OrderTerms } from './orders.repository.js';
+import type { CatalogueTerms, CustomerRef, OrderFilters, OrderRow, OrderTerms } from './orders.repository.js';
 import * as repository from './orders.repository.js';
 import {
   assertTransition,
@@ -30,7 +32,22 @@ export interface OrdersCtx extends Ctx {
   defaultCurrency: string;
 }
 
-export interface OrderInput extends CustomerRef, Omit<OrderTerms, 'currency'> {
+/**
+ * What an order is for. Either a catalogue item (`itemId`): the order copies its name, its currency and,
+ * unless `pricePerUnit` is given, its price, as they are when it is placed. Or an item priced by hand:
+ * `item` (free text) and `pricePerUnit` are then required, and the currency is `currency` or else
+ * DEFAULT_CURRENCY.
+ */
+export interface OrderInput extends CustomerRef {
+  /** A catalogue item, active (409 `item_archived` otherwise). Set when the order is placed; it never changes. */
+  itemId?: number;
+  /** Free text, trimmed. With `itemId`: leave it out, or give the item's own name (400 `mismatch` otherwise). */
+  item?: string;
+  quantity: number;
+  /** Decimal string > 0. Required without `itemId`; with it, overrides the catalogue price. */
+  pricePerUnit?: string;
+  /** ISO 4217. With `itemId`: leave it out, or give the item's currency (400 `mismatch` otherwise). */
+  currency?: string;
   status?: OrderStatus;
 }
 
@@ -49,7 +66,17 @@ function normaliseTerms(input: Partial<OrderInput>, errors: FieldError[]): Parti
     if (isPositiveMoney(input.pricePerUnit)) terms.pricePerUnit = canonicalMoney(input.pricePerUnit);
     else errors.push({ field: 'price_per_unit', code: 'too_small', message: 'Must be greater than 0.' });
   }
+  if (input.currency !== undefined) terms.currency = currencyCode('currency', input.currency, errors);
   return terms;
+}
+
+/** A name or currency given with a catalogue item that differs from the one the order takes from it. */
+function mismatch(field: 'item' | 'currency', given: string, expected: string, whose: string): FieldError {
+  return {
+    field,
+    code: 'mismatch',
+    message: `${whose} ${field === 'item' ? 'name' : 'currency'} is ${JSON.stringify(expected)}, not ${JSON.stringify(given)}; leave ${field} out or send it unchanged.`,
+  };
 }
 
 function requireRef(ref: CustomerRef, errors: FieldError[]) {
@@ -88,19 +115,83 @@ export async function getOrder(ctx: Ctx, id: number): Promise<OrderRow> {
   return row;
 }
 
-/** Places a Pending order for one of the caller's customers (any customer, for an admin). */
+/**
+ * Why an order of a catalogue item was not placed: no such item (404), an archived one (409), terms that
+ * contradict the item (400), or else the customer reference.
+ */
+async function unplacedCatalogueOrder(
+  db: Database,
+  actor: Actor,
+  ref: CustomerRef,
+  terms: CatalogueTerms,
+): Promise<AppError> {
+  const item = await findItem(db, terms.itemId);
+  if (!item) return notFound('Item', terms.itemId);
+  if (!item.active) return itemArchived(item);
+  const errors: FieldError[] = [];
+  if (terms.itemName !== undefined && terms.itemName !== item.name)
+    errors.push(mismatch('item', terms.itemName, item.name, `Item ${item.id}'s`));
+  if (terms.currency !== undefined && terms.currency !== item.currency)
+    errors.push(mismatch('currency', terms.currency, item.currency, `Item ${item.id}'s`));
+  if (errors.length > 0) {
+    return new AppError('validation_error', errors.map((e) => `${e.field}: ${e.message}`).join(' '), errors);
+  }
+  return unresolvedRef(db, actor, ref);
+}
+
+/** An item deleted between the insert's read of it and its foreign-key check (PostgreSQL only). */
+const isItemGone = (error: unknown) => {
+  const failure = databaseError(error);
+  return failure?.code === '23503' && failure.constraint === repository.ORDER_ITEM_FOREIGN_KEY;
+};
+
+/**
+ * Places a Pending order for one of the caller's customers (any customer, for an admin): of a catalogue
+ * item (`itemId`), or of an item priced by hand. See `OrderInput`.
+ */
 export async function createOrder(ctx: OrdersCtx, input: OrderInput): Promise<OrderRow> {
   const errors: FieldError[] = [];
   const ref = normaliseRef(input);
   requireRef(ref, errors);
-  const terms = { ...normaliseTerms(input, errors), currency: ctx.defaultCurrency } as OrderTerms;
+  const given = normaliseTerms(input, errors);
+  if (input.itemId === undefined) {
+    if (input.item === undefined)
+      errors.push({ field: 'item', code: 'required', message: 'Give item (free text) or item_id.' });
+    if (input.pricePerUnit === undefined) {
+      errors.push({
+        field: 'price_per_unit',
+        code: 'required',
+        message: 'An item given as free text needs its price; a catalogue item (item_id) has one.',
+      });
+    }
+  }
   if (input.status !== undefined && input.status !== 'Pending') {
     errors.push({ field: 'status', code: 'invalid_choice', message: 'New orders are Pending.' });
   }
   assertNoFieldErrors(errors);
+  const terms: OrderTerms | CatalogueTerms =
+    input.itemId === undefined
+      ? ({ ...given, currency: given.currency ?? ctx.defaultCurrency } as OrderTerms)
+      : {
+          itemId: input.itemId,
+          quantity: input.quantity,
+          pricePerUnit: given.pricePerUnit,
+          itemName: given.item,
+          currency: given.currency,
+        };
   const notify = ctx.outbox.insertFor('order_placed', sql`o`);
-  const row = await repository.insertOrder(ctx.db, ctx.actor, ref, terms, notify);
-  if (!row) throw await unresolvedRef(ctx.db, ctx.actor, ref);
+  let row: OrderRow | undefined;
+  try {
+    row = await repository.insertOrder(ctx.db, ctx.actor, ref, terms, notify);
+  } catch (error) {
+    if (isItemGone(error) && input.itemId !== undefined) throw notFound('Item', input.itemId);
+    throw error;
+  }
+  if (!row) {
+    throw await ('itemId' in terms
+      ? unplacedCatalogueOrder(ctx.db, ctx.actor, ref, terms)
+      : unresolvedRef(ctx.db, ctx.actor, ref));
+  }
   if (notify) ctx.outbox.announce();
   return row;
 }
@@ -170,6 +261,29 @@ export function replaceOrder(
 }
 
 /**
+ * An order keeps the catalogue item it was placed for (cancel it and place another to order something
+ * else), and with it the name and currency it copied; its quantity and price may change while Pending.
+ */
+function assertSameCatalogueTerms(
+  current: OrderRow,
+  itemId: number | undefined,
+  terms: Partial<OrderTerms>,
+): void {
+  if (itemId !== undefined && itemId !== current.itemId) {
+    const message = `item_id is set when an order is placed (here ${current.itemId ?? 'null'}); to order another item, cancel this order and place a new one.`;
+    throw new AppError('read_only_field', message, [{ field: 'item_id', code: 'read_only', message }]);
+  }
+  if (current.itemId === null) return;
+  const whose = `Order ${current.id} is of catalogue item ${current.itemId}: its`;
+  const errors: FieldError[] = [];
+  if (terms.item !== undefined && terms.item !== current.item)
+    errors.push(mismatch('item', terms.item, current.item, whose));
+  if (terms.currency !== undefined && terms.currency !== current.currency)
+    errors.push(mismatch('currency', terms.currency, current.currency, whose));
+  assertNoFieldErrors(errors);
+}
+
+/**
  * Changes the given fields under a row lock: the version (If-Match), the status rules and the "final
  * orders do not change" rule are checked against the row as it is, not as it was read earlier.
  * `errors` holds failures found so far.
@@ -198,6 +312,7 @@ async function changeOrder(
     const status = input.status ?? current.status;
     assertTransition(id, current.status, status);
     if (isFinal(current.status) && (changesCustomer || changesTerms)) throw orderFinal(id, current.status);
+    assertSameCatalogueTerms(current, input.itemId, terms);
 
     let customer: { customerId: number; customerCode: string } | undefined;
     if (changesCustomer) {

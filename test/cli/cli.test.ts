@@ -68,15 +68,42 @@ describe('orderly CLI', { timeout: 180_000 }, () => {
     }
   });
 
-  it('when seeding the demo data twice, then the second run refuses instead of duplicating', async () => {
+  it('when seeding the demo data, then a catalogue and orders that use it are there; a second run refuses instead of duplicating', async () => {
     const first = await cli('seed', '--demo');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
-      /Seeded 5 customers with 3 orders each for demo@localhost\.\nIts API token \(shown once\): oly_/,
+      /^Seeded a catalogue of 6 items \(1 archived\), kept by demo-admin@localhost, and 5 customers with 3 orders each for demo@localhost\.\nIts API token \(shown once\): oly_/,
     );
     const second = await cli('seed', '--demo');
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('demo@localhost exists already');
+    expect((await cli('users', 'list')).stdout).toMatch(/demo-admin@localhost\s+Demo admin\s+admin\s+false/);
+
+    // The demo user sees the catalogue, and orders that use it beside orders priced by hand.
+    const token = /oly_\S+/.exec(first.stdout)?.[0] ?? '';
+    const server = await startServer(env);
+    try {
+      const get = async (path: string) => {
+        const response = await fetch(`${server.url}${path}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return (await response.json()) as { count: number; results: Record<string, unknown>[] };
+      };
+      const forSale = await get('/api/v1/items/');
+      const archived = await get('/api/v1/items/?active=false');
+      const orders = await get('/api/v1/orders/?limit=100');
+      expect(forSale.count).toBe(5);
+      expect(archived.results).toMatchObject([{ sku: 'PARAFFIN-1L', active: false }]);
+      const fromCatalogue = orders.results.filter((order) => order.item_id !== null);
+      expect(orders.count).toBe(15);
+      expect(fromCatalogue).toHaveLength(10);
+      const maize = forSale.results.find((item) => item.sku === 'MAIZE-2KG');
+      const maizeOrders = await get(`/api/v1/orders/?item_id=${maize?.id}`);
+      expect(maizeOrders.count).toBeGreaterThan(0);
+      for (const order of maizeOrders.results) expect(order).toMatchObject({ item: 'Maize flour 2kg' });
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
   });
 
   it.skipIf(onRealPostgres)(

@@ -1,13 +1,15 @@
 import { expect } from 'vitest';
 import type { Role } from '../../src/auth/actor.js';
 import type { OpenTestApp } from './app.js';
-import { createUserWithToken, customerBody, orderBody, type TestUser } from './factories.js';
+import { createUserWithToken, customerBody, itemBody, orderBody, type TestUser } from './factories.js';
 import { type ApiResponse, client } from './http.js';
 
 export const CUSTOMERS = '/api/v1/customers/';
 export const ORDERS = '/api/v1/orders/';
+export const ITEMS = '/api/v1/items/';
 export const customerUrl = (id: number | string) => `${CUSTOMERS}${id}/`;
 export const orderUrl = (id: number | string) => `${ORDERS}${id}/`;
+export const itemUrl = (id: number | string) => `${ITEMS}${id}/`;
 
 /** A client for one caller (see `client`): every response is checked against the published contract. */
 export type Api = ReturnType<typeof client>;
@@ -28,6 +30,13 @@ export async function postCustomer(api: Api, overrides: Record<string, unknown> 
 /** An order for `customerId` placed over HTTP by `api` (asserted 201), as the API returned it. */
 export async function postOrder(api: Api, customerId: number, overrides: Record<string, unknown> = {}) {
   const response = await api.post(ORDERS, orderBody(customerId, overrides));
+  expect(response.statusCode, response.body).toBe(201);
+  return response.data;
+}
+
+/** A catalogue item created over HTTP by `api`, an admin's (asserted 201), as the API returned it. */
+export async function postItem(api: Api, overrides: Record<string, unknown> = {}) {
+  const response = await api.post(ITEMS, itemBody(overrides));
   expect(response.statusCode, response.body).toBe(201);
   return response.data;
 }

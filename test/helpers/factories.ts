@@ -32,3 +32,12 @@ export function customerBody(overrides: Record<string, unknown> = {}) {
 export function orderBody(customer: number, overrides: Record<string, unknown> = {}) {
   return { customer, item: 'Maize flour 2kg', quantity: 3, price_per_unit: '12.50', ...overrides };
 }
+
+/** A SKU no other call returns (SKUs are unique across the whole catalogue). */
+export function uniqueSku(prefix = 'SKU'): string {
+  return `${prefix}-${randomUUID().slice(0, 13)}`;
+}
+
+export function itemBody(overrides: Record<string, unknown> = {}) {
+  return { sku: uniqueSku(), name: 'Maize flour 2kg', unit_price: '210.00', ...overrides };
+}

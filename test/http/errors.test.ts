@@ -492,6 +492,7 @@ describe('entry points and documentation', () => {
     );
     expect(links).toEqual({
       customers: 'http://localhost/api/v1/customers/',
+      items: 'http://localhost/api/v1/items/',
       orders: 'http://localhost/api/v1/orders/',
       schema: 'http://localhost/api/schema/',
       docs: 'http://localhost/api/v1/docs/',
