@@ -9,11 +9,13 @@ import {
   withVersion,
 } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
+import { collectionLd } from '../http/jsonld.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
 import { pageLinks } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
+import { itemLd } from './items.jsonld.js';
 import {
   CreateItemBody,
   ItemListQuery,
@@ -83,6 +85,7 @@ export const itemsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/items/',
     {
+      config: { jsonLd: collectionLd(itemLd) },
       schema: {
         operationId: 'listItems',
         summary: 'List catalogue items',
@@ -140,6 +143,7 @@ export const itemsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/items/:id/',
     {
+      config: { jsonLd: itemLd },
       schema: {
         operationId: 'getItem',
         summary: 'Get a catalogue item',

@@ -130,6 +130,52 @@ describe('JSON-LD on request', () => {
     expect(second.url).not.toBe(first.url);
   });
 
+  test('when catalogue items are read as JSON-LD, then each is a schema.org Product with an Offer, and an order links its Product', async () => {
+    // Arrange
+    const { api: admin } = await signIn(t, 'admin');
+    const { api } = await signIn(t);
+    const created = await admin.post('/api/v1/items/', {
+      sku: 'RICE-5',
+      name: 'Rice 5kg',
+      unit_price: '9.90',
+      currency: 'USD',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const archived = await admin.post('/api/v1/items/', {
+      sku: 'OLD-1',
+      name: 'Paraffin',
+      unit_price: '1.00',
+    });
+    await admin.patch(`/api/v1/items/${archived.data.id}/`, { active: false });
+    const customer = await postCustomer(api);
+    const order = await postOrder(api, customer.id, {
+      item: undefined,
+      price_per_unit: undefined,
+      item_id: created.data.id,
+    });
+
+    // Act
+    const [product] = await expand(await api.get(`/api/v1/items/${created.data.id}/`, { headers: LD }));
+    const [gone] = await expand(await api.get(`/api/v1/items/${archived.data.id}/`, { headers: LD }));
+    const [ordered] = await expand(await api.get(orderUrl(order.id), { headers: LD }));
+
+    // Assert
+    expect(product?.['@id']).toBe(created.data.url);
+    expect(product?.['@type']).toEqual([`${SCHEMA}Product`]);
+    expect(single(product as never, `${SCHEMA}sku`)).toBe('RICE-5');
+    const offer = nodeOf(product as never, `${SCHEMA}offers`);
+    expect(offer['@type']).toEqual([`${SCHEMA}Offer`]);
+    expect(single(offer, `${SCHEMA}price`)).toBe('9.90');
+    expect(single(offer, `${SCHEMA}priceCurrency`)).toBe('USD');
+    expect(single(offer, `${SCHEMA}availability`)).toBe(`${SCHEMA}InStock`);
+    expect(single(nodeOf(gone as never, `${SCHEMA}offers`), `${SCHEMA}availability`)).toBe(
+      `${SCHEMA}Discontinued`,
+    );
+    const line = nodeOf(ordered as never, `${SCHEMA}orderedItem`);
+    expect(nodeOf(line, `${SCHEMA}orderedItem`)['@id']).toBe(created.data.url);
+    expect(single(nodeOf(line, `${SCHEMA}priceSpecification`), `${SCHEMA}priceCurrency`)).toBe('USD');
+  });
+
   test('when the same resource is read as JSON and as JSON-LD, then the ETags differ and each revalidates with 304', async () => {
     // Arrange
     const { api } = await signIn(t);
