@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
 import { preparedPerRole } from '../db/prepared.js';
 import { customers, orders } from '../db/schema.js';
+import { containsPattern } from '../db/search.js';
 import { versionIn } from '../db/versions.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 import type { ExpectedVersions } from '../shared/versions.js';
@@ -31,10 +32,8 @@ const sortColumns = {
 export type CustomerSortField = keyof typeof sortColumns;
 export const customerSortFields = Object.keys(sortColumns) as CustomerSortField[];
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 function whereOf(actor: Actor, filters: CustomerFilters): SQL | undefined {
-  const search = filters.search ? likePattern(filters.search) : undefined;
+  const search = filters.search ? containsPattern(filters.search) : undefined;
   return and(
     ownerScope(actor, customers.ownerId),
     filters.ownerId === undefined ? undefined : eq(customers.ownerId, filters.ownerId),

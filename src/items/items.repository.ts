@@ -3,6 +3,7 @@ import type { Database } from '../db/client.js';
 import { selectPage } from '../db/paging.js';
 import { preparedOnce } from '../db/prepared.js';
 import { items, orders } from '../db/schema.js';
+import { containsPattern } from '../db/search.js';
 import { versionIn } from '../db/versions.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 import type { ExpectedVersions } from '../shared/versions.js';
@@ -33,11 +34,8 @@ const sortColumns = {
 export type ItemSortField = keyof typeof sortColumns;
 export const itemSortFields = Object.keys(sortColumns) as ItemSortField[];
 
-// As in customers.repository.ts: the search text matches literally, its % and _ included.
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 function whereOf(filters: ItemFilters): SQL | undefined {
-  const search = filters.search ? likePattern(filters.search) : undefined;
+  const search = filters.search ? containsPattern(filters.search) : undefined;
   return and(
     filters.active === undefined ? undefined : eq(items.active, filters.active),
     search === undefined ? undefined : or(ilike(items.sku, search), ilike(items.name, search)),
