@@ -17,6 +17,7 @@ import { idempotencyPlugin } from './http/idempotency.js';
 import { boundedJsonParser, limitsPlugin } from './http/limits.js';
 import { loggerOptions } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
+import { migrationGuideRoutes } from './http/migration-guide.js';
 import { negotiationPlugin } from './http/negotiation.js';
 import { ProblemV1, problemPlugin } from './http/problem.js';
 import { rateLimitPlugin } from './http/rate-limit.js';
@@ -147,5 +148,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(docsRoutes, { oidcIssuer: deps.oidc?.settings.issuer });
+  await app.register(migrationGuideRoutes);
   return app;
 }
