@@ -31,13 +31,14 @@ import {
   secureServerOptions,
   type TlsFiles,
 } from './http/transport.js';
-import { API_V1, urlsPlugin } from './http/urls.js';
+import { API_V1, API_V2, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
 import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
 import type { Outbox } from './notifications/outbox.js';
 import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
 import { type Clock, systemClock } from './shared/clock.js';
+import { versionUsageRoutesV2 } from './versions/version-usage.routes.v2.js';
 import { VersionUsage } from './versions/version-usage.service.js';
 
 export interface AppDeps {
@@ -159,6 +160,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
     },
     { prefix: API_V1 },
+  );
+
+  // Its own scope until the v2 scope exists; then it moves in there.
+  await app.register(
+    async (v2) => {
+      await v2.register(authPlugin, {
+        tokens: deps.tokens,
+        providerTokens: deps.providerTokens,
+        sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
+      });
+      await v2.register(versionUsageRoutesV2, { usage, clock });
+    },
+    { prefix: API_V2 },
   );
 
   await app.register(docsRoutes, { oidcIssuer: deps.oidc?.settings.issuer });

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { apiVersionUsage } from '../db/schema.js';
+import { apiVersionUsage, users } from '../db/schema.js';
 
 /** Calls of one caller to one API version on one UTC day. */
 export interface UsageCount {
@@ -33,4 +33,37 @@ export async function addUsage(db: Database, counts: UsageCount[]): Promise<void
         userId: sql`coalesce(${apiVersionUsage.userId}, excluded.user_id)`,
       },
     });
+}
+
+export interface UsageFilters {
+  /** First UTC day included, `YYYY-MM-DD`. */
+  since: string;
+  version?: string;
+}
+
+export type UsageRow = UsageCount & { email: string | null };
+
+/** Newest day first, then the busiest callers of each day. */
+export function listUsage(db: Database, filters: UsageFilters, limit: number): Promise<UsageRow[]> {
+  return db
+    .select({
+      version: apiVersionUsage.version,
+      day: apiVersionUsage.day,
+      caller: apiVersionUsage.caller,
+      userId: apiVersionUsage.userId,
+      email: users.email,
+      requests: apiVersionUsage.requests,
+      lastPath: apiVersionUsage.lastPath,
+      lastSeenAt: apiVersionUsage.lastSeenAt,
+    })
+    .from(apiVersionUsage)
+    .leftJoin(users, eq(users.id, apiVersionUsage.userId))
+    .where(
+      and(
+        gte(apiVersionUsage.day, filters.since),
+        filters.version === undefined ? undefined : eq(apiVersionUsage.version, filters.version),
+      ),
+    )
+    .orderBy(desc(apiVersionUsage.day), desc(apiVersionUsage.requests), asc(apiVersionUsage.caller))
+    .limit(limit);
 }

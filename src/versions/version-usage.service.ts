@@ -1,5 +1,9 @@
+import type { Ctx } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
-import { addUsage, type UsageCount } from './version-usage.repository.js';
+import { AppError } from '../shared/errors.js';
+import { addUsage, listUsage, type UsageCount, type UsageRow } from './version-usage.repository.js';
+
+export type { UsageRow };
 
 /** One call to an API version, as the version lifecycle plugin sees it. */
 export interface VersionCall {
@@ -118,4 +122,20 @@ export class VersionUsage {
       }
     }
   }
+}
+
+/** Most rows the usage report returns. */
+export const USAGE_REPORT_LIMIT = 1000;
+
+/** Who called which API version on each of the last `days` UTC days (today included); admins only. */
+export async function listVersionUsage(
+  ctx: Ctx,
+  query: { days: number; version?: string },
+  now: Date,
+): Promise<UsageRow[]> {
+  if (ctx.actor.role !== 'admin') {
+    throw new AppError('admin_only', 'Only an admin may see who calls which API version.');
+  }
+  const since = new Date(now.getTime() - (query.days - 1) * 86_400_000);
+  return listUsage(ctx.db, { since: utcDay(since), version: query.version }, USAGE_REPORT_LIMIT);
 }
