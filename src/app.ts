@@ -15,11 +15,13 @@ import { conditionalPlugin } from './http/conditional.js';
 import { docsRoutes, openApiPlugin } from './http/docs.js';
 import { idempotencyPlugin } from './http/idempotency.js';
 import { jsonLdPlugin } from './http/jsonld.js';
+import { lifecyclePlugin, v1Lifecycle } from './http/lifecycle.js';
 import { boundedJsonParser, limitsPlugin } from './http/limits.js';
 import { loggerOptions } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
+import { migrationGuideRoutes } from './http/migration-guide.js';
 import { negotiationPlugin } from './http/negotiation.js';
-import { ProblemV1, problemPlugin } from './http/problem.js';
+import { notFoundHandler, ProblemV1, problemPlugin } from './http/problem.js';
 import { rateLimitPlugin } from './http/rate-limit.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
 import { securityPlugin } from './http/security.js';
@@ -30,13 +32,16 @@ import {
   secureServerOptions,
   type TlsFiles,
 } from './http/transport.js';
-import { API_V1, urlsPlugin } from './http/urls.js';
+import { API_V1, API_V2, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
 import { itemsRoutesV1 } from './items/items.routes.v1.js';
 import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
 import type { Outbox } from './notifications/outbox.js';
 import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
+import { type Clock, systemClock } from './shared/clock.js';
+import { versionUsageRoutesV2 } from './versions/version-usage.routes.v2.js';
+import { VersionUsage } from './versions/version-usage.service.js';
 
 export interface AppDeps {
   config: Config;
@@ -50,6 +55,8 @@ export interface AppDeps {
   tls?: TlsFiles;
   /** Extra logger settings (tests silence it, the server may pretty-print). */
   logger?: FastifyServerOptions['logger'];
+  /** The time the version lifecycle goes by (tests set it). Default: the system clock. */
+  clock?: Clock;
 }
 
 /**
@@ -128,8 +135,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     securitySchemes: securitySchemes(deps.oidc?.settings.issuer),
   });
 
+  const clock = deps.clock ?? systemClock;
+  const usage = new VersionUsage(deps.db, {
+    onError: (err) => app.log.warn({ err }, 'version usage not stored'),
+  });
+  app.addHook('onClose', () => usage.close());
+
   await app.register(
     async (api) => {
+      // The scope answers its unknown paths itself, so that its hooks (the lifecycle's) run for them too.
+      api.setNotFoundHandler(notFoundHandler);
+      await api.register(lifecyclePlugin, { ...v1Lifecycle(config), clock, usage });
       await api.register(negotiationPlugin);
       await api.register(metaRoutesV1, { smsPauses: activePauses });
       await api.register(deliveryReportRoutesV1, { secret: config.AT_CALLBACK_SECRET });
@@ -150,6 +166,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: API_V1 },
   );
 
+  // Its own scope until the v2 scope exists; then it moves in there.
+  await app.register(
+    async (v2) => {
+      await v2.register(authPlugin, {
+        tokens: deps.tokens,
+        providerTokens: deps.providerTokens,
+        sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
+      });
+      await v2.register(versionUsageRoutesV2, { usage, clock });
+    },
+    { prefix: API_V2 },
+  );
+
   await app.register(docsRoutes, { oidcIssuer: deps.oidc?.settings.issuer });
+  await app.register(migrationGuideRoutes);
   return app;
 }

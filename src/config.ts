@@ -78,6 +78,20 @@ export const ConfigSchema = Type.Object({
     minimum: 60,
     description: 'How long the outcome of a POST with an `Idempotency-Key` is kept and replayed to retries.',
   }),
+  API_V1_DEPRECATED_AT: Type.Optional(
+    Type.String({
+      format: 'date-time',
+      description:
+        'When API v1 becomes deprecated: an ISO 8601 instant with its offset, e.g. `2026-03-01T00:00:00Z`. From then on every v1 response carries `Deprecation`, a `Link` to the migration guide and to its v2 successor (and `Sunset` with `API_V1_SUNSET_AT`), and who still calls v1 is recorded. Unset: not deprecated, unless `API_V1_SUNSET_AT` is set.',
+    }),
+  ),
+  API_V1_SUNSET_AT: Type.Optional(
+    Type.String({
+      format: 'date-time',
+      description:
+        'When API v1 is switched off (an ISO 8601 instant, not before `API_V1_DEPRECATED_AT`): from then on every v1 route answers 410 `version_sunset`. Set alone, v1 is deprecated from the start (without a `Deprecation` header, which needs a date). Unset: v1 stays.',
+    }),
+  ),
   REQUEST_TIMEOUT_MS: Type.Integer({
     default: 30000,
     minimum: 100,
@@ -336,6 +350,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   checkOidc(value);
   checkSms(value);
   checkMoney(value);
+  checkVersions(value);
   return value;
 }
 
@@ -360,6 +375,28 @@ function checkMoney(config: Config): void {
       `Invalid configuration: DEFAULT_CURRENCY ${config.DEFAULT_CURRENCY} is not an ISO 4217 code`,
     );
   }
+}
+
+/** An instant setting as epoch milliseconds; a problem when it does not name one (e.g. an RFC 9557 suffix). */
+function instantOf(config: Config, key: 'API_V1_DEPRECATED_AT' | 'API_V1_SUNSET_AT', problems: string[]) {
+  const value = config[key];
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) problems.push(`${key} ${value} is not an instant such as 2026-06-30T00:00:00Z`);
+  return ms;
+}
+
+/** The lifecycle of an API version: its sunset must not precede its deprecation (RFC 9745 §4). */
+function checkVersions(config: Config): void {
+  const problems: string[] = [];
+  const deprecatedAt = instantOf(config, 'API_V1_DEPRECATED_AT', problems);
+  const sunsetAt = instantOf(config, 'API_V1_SUNSET_AT', problems);
+  if (deprecatedAt !== undefined && sunsetAt !== undefined && sunsetAt < deprecatedAt) {
+    problems.push(
+      `API_V1_SUNSET_AT ${config.API_V1_SUNSET_AT} must not precede API_V1_DEPRECATED_AT ${config.API_V1_DEPRECATED_AT}`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
 
 /** Rules that span several SMS settings (the outbox checks the templates as it compiles them). */

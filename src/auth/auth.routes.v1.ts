@@ -118,7 +118,7 @@ export const signInRoutesV1: FastifyPluginAsyncTypebox<{
   app.get(
     '/api-auth/authenticate/',
     {
-      config: { rateLimit: 'sign_in' },
+      config: { rateLimit: 'sign_in', versionless: true },
       schema: {
         operationId: 'authenticate',
         summary: 'Sign in with the OpenID provider (browser)',
@@ -140,7 +140,7 @@ export const signInRoutesV1: FastifyPluginAsyncTypebox<{
   app.get(
     '/api-auth/callback/',
     {
-      config: { rateLimit: 'sign_in' },
+      config: { rateLimit: 'sign_in', versionless: true },
       schema: {
         operationId: 'authenticateCallback',
         summary: 'Where the OpenID provider sends the browser back',
@@ -179,7 +179,7 @@ export const signInRoutesV1: FastifyPluginAsyncTypebox<{
     app.route({
       method,
       url: '/api-auth/logout/',
-      config: { rateLimit: 'sign_in' },
+      config: { rateLimit: 'sign_in', versionless: true },
       schema: { ...logout.schema, operationId: method === 'GET' ? 'logout' : 'logoutPost' },
       handler: async (request, reply) => {
         const cookie = request.cookies[SESSION_COOKIE];

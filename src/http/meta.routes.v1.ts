@@ -60,6 +60,7 @@ export const metaRoutesV1: FastifyPluginAsyncTypebox<{ smsPauses: SmsPauses }> =
   app.get(
     '/health/',
     {
+      config: { versionless: true },
       schema: {
         operationId: 'health',
         summary: 'Liveness, database reachability and SMS sending',

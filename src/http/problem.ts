@@ -217,6 +217,34 @@ function toAppError(error: FastifyError): AppError {
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
+/** The methods some route answers at `path` (a request path without its query). */
+export const allowedMethods = (app: FastifyInstance, path: string) =>
+  METHODS.filter((method) => app.findRoute({ method, url: path }));
+
+/**
+ * An unknown path (404), or a known path with another method (405 + Allow). Set at the root, and again by
+ * a scope whose hooks must run for the unknown paths under its prefix too (the API versions').
+ */
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?')[0] ?? '';
+  const allowed = allowedMethods(request.server, path);
+  if (allowed.length > 0) {
+    return sendProblem(
+      request,
+      reply,
+      new AppError(
+        'method_not_allowed',
+        `${request.method} is not allowed here; use ${allowed.join(', ')}.`,
+        {
+          allowed_methods: allowed,
+        },
+        { allow: allowed.join(', ') },
+      ),
+    );
+  }
+  return sendProblem(request, reply, new AppError('not_found', `Nothing is at ${path}.`));
+}
+
 /**
  * One error format everywhere: errors thrown by handlers, Fastify's own (validation, parsing, body size),
  * unknown paths (404) and known paths with another method (405 + Allow).
@@ -257,25 +285,7 @@ export const problemPlugin = fp(
       },
     );
 
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?')[0] ?? '';
-      const allowed = METHODS.filter((method) => app.findRoute({ method, url: path }));
-      if (allowed.length > 0) {
-        return sendProblem(
-          request,
-          reply,
-          new AppError(
-            'method_not_allowed',
-            `${request.method} is not allowed here; use ${allowed.join(', ')}.`,
-            {
-              allowed_methods: allowed,
-            },
-            { allow: allowed.join(', ') },
-          ),
-        );
-      }
-      return sendProblem(request, reply, new AppError('not_found', `Nothing is at ${path}.`));
-    });
+    app.setNotFoundHandler(notFoundHandler);
   },
   { name: 'problem' },
 );

@@ -53,6 +53,9 @@ export const securityPlugin = fp(
           'RateLimit-Policy',
           'ETag',
           'Idempotent-Replayed',
+          'Deprecation',
+          'Sunset',
+          'Link',
         ],
         maxAge: 600,
       });

@@ -160,7 +160,7 @@ export const deliveryReportRoutesV1: FastifyPluginAsyncTypebox<{ secret: string 
   app.post(
     '/notifications/callbacks/africastalking/',
     {
-      config: { rateLimit: 'callback' },
+      config: { rateLimit: 'callback', versionless: true },
       schema: {
         operationId: 'africasTalkingDeliveryReport',
         summary: "Africa's Talking delivery report (callback)",

@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { DatabaseTarget } from '../../src/db/client.js';
 import { createDeps, type Deps } from '../../src/deps.js';
+import type { Clock } from '../../src/shared/clock.js';
 import { testDatabase } from './db.js';
 
 export interface TestApp {
@@ -16,6 +17,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Where the app writes its log lines (pino JSON, level info and up). Unset: it logs nothing. */
   log?: { write(line: string): void };
+  /** The time the app goes by (the version lifecycle). Unset: the system clock. */
+  clock?: Clock;
 }
 
 const testConfig = (env: Record<string, string>) =>
@@ -37,7 +40,7 @@ export async function buildTestApp(
   const { target, drop } = await testDatabase();
   const deps = await createDeps(testConfig(env), target);
   const logger = options.log ? { level: 'info', stream: options.log } : false;
-  const app = await buildApp({ ...deps, db: deps.database.db, logger });
+  const app = await buildApp({ ...deps, db: deps.database.db, logger, clock: options.clock });
   await app.ready();
   return {
     app,
@@ -58,10 +61,11 @@ export async function buildTestApp(
 export async function buildSecondInstance(
   first: OpenTestApp,
   env: Record<string, string> = {},
+  options: Pick<TestAppOptions, 'clock'> = {},
 ): Promise<Omit<TestApp, 'target'>> {
   const config = testConfig(env);
   const deps = 'url' in first.target ? await createDeps(config, first.target) : first.deps;
-  const app = await buildApp({ ...deps, config, db: deps.database.db, logger: false });
+  const app = await buildApp({ ...deps, config, db: deps.database.db, logger: false, clock: options.clock });
   await app.ready();
   return {
     app,
