@@ -29,7 +29,7 @@ import {
   secureServerOptions,
   type TlsFiles,
 } from './http/transport.js';
-import { API_V1, urlsPlugin } from './http/urls.js';
+import { API_V1, API_V2, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
 import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
@@ -120,32 +120,50 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     redisUrl: config.REDIS_URL,
     prefix: config.RATE_LIMIT_PREFIX,
   });
-  await app.register(openApiPlugin, {
-    version: deps.version,
-    securitySchemes: securitySchemes(deps.oidc?.settings.issuer),
+  // One OpenAPI document per version: each version's scope registers its own (fastify-swagger#839).
+  app.decorate('openApiDocuments', new Map());
+  const documented = { version: deps.version, securitySchemes: securitySchemes(deps.oidc?.settings.issuer) };
+  const oidcIssuer = deps.oidc?.settings.issuer;
+  const authOptions = {
+    tokens: deps.tokens,
+    providerTokens: deps.providerTokens,
+    sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
+  };
+
+  await app.register(async (v1) => {
+    await v1.register(openApiPlugin, { api: 'v1', ...documented });
+    await v1.register(
+      async (api) => {
+        await api.register(negotiationPlugin);
+        await api.register(metaRoutesV1, { smsPauses: activePauses });
+        await api.register(deliveryReportRoutesV1, { secret: config.AT_CALLBACK_SECRET });
+        await api.register(signInRoutesV1, {
+          oidc: deps.oidc,
+          sessionTtlSeconds: config.SESSION_TTL_SECONDS,
+        });
+        await api.register(async (owned) => {
+          await owned.register(authPlugin, authOptions);
+          await owned.register(meRoutesV1);
+          await owned.register(customersRoutesV1);
+          await owned.register(ordersRoutesV1);
+          await owned.register(notificationsRoutesV1);
+        });
+      },
+      { prefix: API_V1 },
+    );
+    await v1.register(docsRoutes, { api: 'v1', oidcIssuer });
   });
 
-  await app.register(
-    async (api) => {
-      await api.register(negotiationPlugin);
-      await api.register(metaRoutesV1, { smsPauses: activePauses });
-      await api.register(deliveryReportRoutesV1, { secret: config.AT_CALLBACK_SECRET });
-      await api.register(signInRoutesV1, { oidc: deps.oidc, sessionTtlSeconds: config.SESSION_TTL_SECONDS });
-      await api.register(async (owned) => {
-        await owned.register(authPlugin, {
-          tokens: deps.tokens,
-          providerTokens: deps.providerTokens,
-          sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
-        });
-        await owned.register(meRoutesV1);
-        await owned.register(customersRoutesV1);
-        await owned.register(ordersRoutesV1);
-        await owned.register(notificationsRoutesV1);
-      });
-    },
-    { prefix: API_V1 },
-  );
+  await app.register(async (v2) => {
+    await v2.register(openApiPlugin, { api: 'v2', ...documented });
+    await v2.register(
+      async (api) => {
+        await api.register(negotiationPlugin);
+      },
+      { prefix: API_V2 },
+    );
+    await v2.register(docsRoutes, { api: 'v2', oidcIssuer });
+  });
 
-  await app.register(docsRoutes, { oidcIssuer: deps.oidc?.settings.issuer });
   return app;
 }

@@ -42,3 +42,6 @@ export const urlsPlugin = fp(
 
 /** Prefix of every v1 route. */
 export const API_V1 = '/api/v1';
+
+/** Prefix of every v2 route. */
+export const API_V2 = '/api/v2';
