@@ -12,6 +12,7 @@ import { type Config, listSetting } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
 import type { Database } from './db/client.js';
 import { conditionalPlugin } from './http/conditional.js';
+import { cursorPagesPlugin } from './http/cursor-pages.js';
 import { docsRoutes, openApiPlugin } from './http/docs.js';
 import { idempotencyPlugin } from './http/idempotency.js';
 import { boundedJsonParser, limitsPlugin } from './http/limits.js';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(urlsPlugin, { publicUrl: config.PUBLIC_URL });
   await app.register(problemPlugin);
   await app.register(conditionalPlugin, { requireIfMatch: config.REQUIRE_IF_MATCH });
+  await app.register(cursorPagesPlugin);
   await app.register(idempotencyPlugin, { ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS });
   await app.register(securityPlugin, {
     corsOrigins: listSetting(config.CORS_ORIGINS),
