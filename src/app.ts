@@ -5,11 +5,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authPlugin, securitySchemes } from './auth/auth.plugin.js';
 import { meRoutesV1, signInRoutesV1 } from './auth/auth.routes.v1.js';
+import { meRoutesV2 } from './auth/auth.routes.v2.js';
 import type { OidcClient } from './auth/oidc.service.js';
 import type { ProviderTokenAuthenticator } from './auth/provider-tokens.service.js';
 import type { TokenAuthenticator } from './auth/tokens.service.js';
 import { type Config, listSetting } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
+import { customersRoutesV2 } from './customers/customers.routes.v2.js';
 import type { Database } from './db/client.js';
 import { conditionalPlugin } from './http/conditional.js';
 import { cursorPagesPlugin } from './http/cursor-pages.js';
@@ -18,6 +20,7 @@ import { idempotencyPlugin } from './http/idempotency.js';
 import { boundedJsonParser, limitsPlugin } from './http/limits.js';
 import { loggerOptions } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
+import { metaRoutesV2 } from './http/meta.routes.v2.js';
 import { negotiationPlugin } from './http/negotiation.js';
 import { ProblemV1, problemPlugin } from './http/problem.js';
 import { rateLimitPlugin } from './http/rate-limit.js';
@@ -161,6 +164,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v2.register(
       async (api) => {
         await api.register(negotiationPlugin);
+        await api.register(metaRoutesV2);
+        await api.register(async (owned) => {
+          await owned.register(authPlugin, authOptions);
+          await owned.register(meRoutesV2);
+          await owned.register(customersRoutesV2);
+        });
       },
       { prefix: API_V2 },
     );
