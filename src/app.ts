@@ -39,6 +39,7 @@ import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
 import type { Outbox } from './notifications/outbox.js';
 import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
+import { ordersRoutesV2 } from './orders/orders.routes.v2.js';
 
 export interface AppDeps {
   config: Config;
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           await owned.register(authPlugin, authOptions);
           await owned.register(meRoutesV2);
           await owned.register(customersRoutesV2);
+          await owned.register(ordersRoutesV2);
         });
       },
       { prefix: API_V2 },

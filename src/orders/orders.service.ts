@@ -3,12 +3,13 @@ import type { Actor, Ctx } from '../auth/actor.js';
 import { normaliseCode } from '../customers/customers.rules.js';
 import type { Database } from '../db/client.js';
 import { eventOfStatus, type Outbox } from '../notifications/outbox.js';
+import type { KeysetRequest } from '../shared/cursor.js';
 import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
-import { canonicalMoney, isPositiveMoney } from '../shared/money.js';
+import { canonicalMoney, isCurrencyCode, isPositiveMoney } from '../shared/money.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
 import { trimmedText } from '../shared/text.js';
 import { assertVersion, type ExpectedVersions } from '../shared/versions.js';
-import type { CustomerRef, OrderFilters, OrderRow, OrderTerms } from './orders.repository.js';
+import type { CustomerRef, OrderFilters, OrderRow, OrderTerms, OrderView } from './orders.repository.js';
 import * as repository from './orders.repository.js';
 import {
   assertTransition,
@@ -21,7 +22,7 @@ import {
   statusesLeadingTo,
 } from './orders.rules.js';
 
-export type { OrderRow };
+export type { OrderRow, OrderView };
 
 /** Order changes notify: their context carries the outbox too. */
 export interface OrdersCtx extends Ctx {
@@ -32,6 +33,8 @@ export interface OrdersCtx extends Ctx {
 
 export interface OrderInput extends CustomerRef, Omit<OrderTerms, 'currency'> {
   status?: OrderStatus;
+  /** ISO 4217; the context's `defaultCurrency` when absent. */
+  currency?: string;
 }
 
 function normaliseRef(ref: CustomerRef): CustomerRef {
@@ -48,6 +51,15 @@ function normaliseTerms(input: Partial<OrderInput>, errors: FieldError[]): Parti
   if (input.pricePerUnit !== undefined) {
     if (isPositiveMoney(input.pricePerUnit)) terms.pricePerUnit = canonicalMoney(input.pricePerUnit);
     else errors.push({ field: 'price_per_unit', code: 'too_small', message: 'Must be greater than 0.' });
+  }
+  if (input.currency !== undefined) {
+    if (isCurrencyCode(input.currency)) terms.currency = input.currency;
+    else
+      errors.push({
+        field: 'currency',
+        code: 'invalid_choice',
+        message: 'Must be an ISO 4217 code, e.g. KES.',
+      });
   }
   return terms;
 }
@@ -76,14 +88,36 @@ async function unresolvedRef(db: Database, actor: Actor, ref: CustomerRef): Prom
 
 const sortFallback = [{ field: 'time_placed' as const, descending: true }];
 
-export function listOrders(ctx: Ctx, filters: OrderFilters & { ordering?: string }, page: PageRequest) {
+/** A list's filters as the repository takes them, and its ordering (newest first unless given). */
+function listing(filters: OrderFilters & { ordering?: string }) {
   const ordering = parseOrdering(filters.ordering, repository.orderSortFields, sortFallback);
-  const customerCode = normaliseCode(filters.customerCode);
-  return repository.listOrders(ctx.db, ctx.actor, { ...filters, customerCode }, page, ordering);
+  return { filters: { ...filters, customerCode: normaliseCode(filters.customerCode) }, ordering };
+}
+
+export function listOrders(ctx: Ctx, filters: OrderFilters & { ordering?: string }, page: PageRequest) {
+  const list = listing(filters);
+  return repository.listOrders(ctx.db, ctx.actor, list.filters, page, list.ordering);
+}
+
+/** The same list as `listOrders`, one keyset page at a time, each order with its customer and item (v2). */
+export function listOrderViewsByCursor(
+  ctx: Ctx,
+  filters: OrderFilters & { ordering?: string },
+  keyset: KeysetRequest,
+) {
+  const list = listing(filters);
+  return repository.listOrderViewsByCursor(ctx.db, ctx.actor, list.filters, list.ordering, keyset);
 }
 
 export async function getOrder(ctx: Ctx, id: number): Promise<OrderRow> {
   const row = await repository.findOrder(ctx.db, ctx.actor, id);
+  if (!row) throw notFound('Order', id);
+  return row;
+}
+
+/** An order with its customer's name and its catalogue item's SKU and name (v2 shows them inline). */
+export async function getOrderView(ctx: Ctx, id: number): Promise<OrderView> {
+  const row = await repository.findOrderView(ctx.db, ctx.actor, id);
   if (!row) throw notFound('Order', id);
   return row;
 }
@@ -93,7 +127,7 @@ export async function createOrder(ctx: OrdersCtx, input: OrderInput): Promise<Or
   const errors: FieldError[] = [];
   const ref = normaliseRef(input);
   requireRef(ref, errors);
-  const terms = { ...normaliseTerms(input, errors), currency: ctx.defaultCurrency } as OrderTerms;
+  const terms = { currency: ctx.defaultCurrency, ...normaliseTerms(input, errors) } as OrderTerms;
   if (input.status !== undefined && input.status !== 'Pending') {
     errors.push({ field: 'status', code: 'invalid_choice', message: 'New orders are Pending.' });
   }
