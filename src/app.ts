@@ -37,6 +37,7 @@ import { API_V1, API_V2, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
 import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
+import { notificationsRoutesV2 } from './notifications/notifications.routes.v2.js';
 import type { Outbox } from './notifications/outbox.js';
 import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
 import { ordersRoutesV2 } from './orders/orders.routes.v2.js';
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           await owned.register(meRoutesV2);
           await owned.register(customersRoutesV2);
           await owned.register(ordersRoutesV2);
+          await owned.register(notificationsRoutesV2);
         });
       },
       { prefix: API_V2 },

@@ -15,6 +15,9 @@ import { answerKeysetPage, keysetRequestOf } from '../http/cursor-pages.js';
 import { problemResponses, withFieldNames } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V2, absoluteUrl } from '../http/urls.js';
+import { toNotificationV2 } from '../notifications/notifications.routes.v2.js';
+import { NotificationListQueryV2, NotificationPageV2 } from '../notifications/notifications.schemas.js';
+import { listNotificationsByCursor } from '../notifications/notifications.service.js';
 import { parseOrdering } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
 import { ordersCtxOf } from './orders.routes.v1.js';
@@ -30,6 +33,7 @@ import {
 import {
   createOrder,
   deleteOrder,
+  getOrder,
   getOrderView,
   listOrderViewsByCursor,
   type OrderView,
@@ -285,4 +289,30 @@ export const ordersRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
       },
     );
   }
+
+  app.get(
+    '/orders/:id/notifications/',
+    {
+      schema: {
+        operationId: 'listOrderNotifications',
+        summary: 'List the notifications of an order',
+        description: 'Newest first, a keyset page like every v2 list.',
+        tags: ['notifications'],
+        security: AUTHENTICATED,
+        params: IdParams,
+        querystring: NotificationListQueryV2,
+        response: { 200: NotificationPageV2, 304: NotModified, ...problemResponses(403, 503) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const order = await getOrder(ctx, request.params.id);
+      const page = await listNotificationsByCursor(
+        ctx,
+        { status: request.query.status, orderId: order.id },
+        keysetRequestOf(request),
+      );
+      return answerKeysetPage(request, reply, page, (row) => toNotificationV2(row, request));
+    },
+  );
 };
