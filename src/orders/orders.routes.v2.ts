@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
 import { customerPathV2 } from '../customers/customers.routes.v2.js';
 import { fullName } from '../customers/customers.rules.js';
@@ -106,7 +106,7 @@ const expectedOrderVersions = (request: FastifyRequest, id: number) =>
   });
 
 /** The order as v2 shows it after a change, read in the change's transaction when it has one. */
-async function answerOrder(request: FastifyRequest, reply: Parameters<typeof withEtag>[0], id: number) {
+async function answerOrder(request: FastifyRequest, reply: FastifyReply, id: number) {
   const view = await getOrderView(ctxOf(request), id);
   return withEtag(reply, etagOfOrderV2(view), toOrderV2(view, request));
 }
