@@ -5,13 +5,16 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authPlugin, securitySchemes } from './auth/auth.plugin.js';
 import { meRoutesV1, signInRoutesV1 } from './auth/auth.routes.v1.js';
+import { meRoutesV2 } from './auth/auth.routes.v2.js';
 import type { OidcClient } from './auth/oidc.service.js';
 import type { ProviderTokenAuthenticator } from './auth/provider-tokens.service.js';
 import type { TokenAuthenticator } from './auth/tokens.service.js';
 import { type Config, listSetting } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
+import { customersRoutesV2 } from './customers/customers.routes.v2.js';
 import type { Database } from './db/client.js';
 import { conditionalPlugin } from './http/conditional.js';
+import { cursorPagesPlugin } from './http/cursor-pages.js';
 import { docsRoutes, openApiPlugin } from './http/docs.js';
 import { idempotencyPlugin } from './http/idempotency.js';
 import { jsonLdPlugin } from './http/jsonld.js';
@@ -19,6 +22,7 @@ import { lifecyclePlugin, v1Lifecycle } from './http/lifecycle.js';
 import { boundedJsonParser, limitsPlugin } from './http/limits.js';
 import { loggerOptions } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
+import { metaRoutesV2 } from './http/meta.routes.v2.js';
 import { migrationGuideRoutes } from './http/migration-guide.js';
 import { negotiationPlugin } from './http/negotiation.js';
 import { notFoundHandler, ProblemV1, problemPlugin } from './http/problem.js';
@@ -37,8 +41,10 @@ import { validatorCompiler } from './http/validation.js';
 import { itemsRoutesV1 } from './items/items.routes.v1.js';
 import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
+import { notificationsRoutesV2 } from './notifications/notifications.routes.v2.js';
 import type { Outbox } from './notifications/outbox.js';
 import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
+import { ordersRoutesV2 } from './orders/orders.routes.v2.js';
 import { type Clock, systemClock } from './shared/clock.js';
 import { versionUsageRoutesV2 } from './versions/version-usage.routes.v2.js';
 import { VersionUsage } from './versions/version-usage.service.js';
@@ -114,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(problemPlugin);
   await app.register(conditionalPlugin, { requireIfMatch: config.REQUIRE_IF_MATCH });
   await app.register(jsonLdPlugin);
+  await app.register(cursorPagesPlugin);
   await app.register(idempotencyPlugin, { ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS });
   await app.register(securityPlugin, {
     corsOrigins: listSetting(config.CORS_ORIGINS),
@@ -130,10 +137,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     redisUrl: config.REDIS_URL,
     prefix: config.RATE_LIMIT_PREFIX,
   });
-  await app.register(openApiPlugin, {
-    version: deps.version,
-    securitySchemes: securitySchemes(deps.oidc?.settings.issuer),
-  });
+  // One OpenAPI document per version: each version's scope registers its own (fastify-swagger#839).
+  app.decorate('openApiDocuments', new Map());
+  const documented = { version: deps.version, securitySchemes: securitySchemes(deps.oidc?.settings.issuer) };
+  const oidcIssuer = deps.oidc?.settings.issuer;
+  const authOptions = {
+    tokens: deps.tokens,
+    providerTokens: deps.providerTokens,
+    sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
+  };
 
   const clock = deps.clock ?? systemClock;
   const usage = new VersionUsage(deps.db, {
@@ -141,45 +153,54 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.addHook('onClose', () => usage.close());
 
-  await app.register(
-    async (api) => {
-      // The scope answers its unknown paths itself, so that its hooks (the lifecycle's) run for them too.
-      api.setNotFoundHandler(notFoundHandler);
-      await api.register(lifecyclePlugin, { ...v1Lifecycle(config), clock, usage });
-      await api.register(negotiationPlugin);
-      await api.register(metaRoutesV1, { smsPauses: activePauses });
-      await api.register(deliveryReportRoutesV1, { secret: config.AT_CALLBACK_SECRET });
-      await api.register(signInRoutesV1, { oidc: deps.oidc, sessionTtlSeconds: config.SESSION_TTL_SECONDS });
-      await api.register(async (owned) => {
-        await owned.register(authPlugin, {
-          tokens: deps.tokens,
-          providerTokens: deps.providerTokens,
-          sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
+  await app.register(async (v1) => {
+    await v1.register(openApiPlugin, { api: 'v1', ...documented });
+    await v1.register(
+      async (api) => {
+        // The scope answers its unknown paths itself, so that its hooks (the lifecycle's) run for them too.
+        api.setNotFoundHandler(notFoundHandler);
+        await api.register(lifecyclePlugin, { ...v1Lifecycle(config), clock, usage });
+        await api.register(negotiationPlugin);
+        await api.register(metaRoutesV1, { smsPauses: activePauses });
+        await api.register(deliveryReportRoutesV1, { secret: config.AT_CALLBACK_SECRET });
+        await api.register(signInRoutesV1, {
+          oidc: deps.oidc,
+          sessionTtlSeconds: config.SESSION_TTL_SECONDS,
         });
-        await owned.register(meRoutesV1);
-        await owned.register(customersRoutesV1);
-        await owned.register(itemsRoutesV1);
-        await owned.register(ordersRoutesV1);
-        await owned.register(notificationsRoutesV1);
-      });
-    },
-    { prefix: API_V1 },
-  );
+        await api.register(async (owned) => {
+          await owned.register(authPlugin, authOptions);
+          await owned.register(meRoutesV1);
+          await owned.register(customersRoutesV1);
+          await owned.register(itemsRoutesV1);
+          await owned.register(ordersRoutesV1);
+          await owned.register(notificationsRoutesV1);
+        });
+      },
+      { prefix: API_V1 },
+    );
+    await v1.register(docsRoutes, { api: 'v1', oidcIssuer });
+  });
 
-  // Its own scope until the v2 scope exists; then it moves in there.
-  await app.register(
-    async (v2) => {
-      await v2.register(authPlugin, {
-        tokens: deps.tokens,
-        providerTokens: deps.providerTokens,
-        sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
-      });
-      await v2.register(versionUsageRoutesV2, { usage, clock });
-    },
-    { prefix: API_V2 },
-  );
+  await app.register(async (v2) => {
+    await v2.register(openApiPlugin, { api: 'v2', ...documented });
+    await v2.register(
+      async (api) => {
+        await api.register(negotiationPlugin);
+        await api.register(metaRoutesV2);
+        await api.register(async (owned) => {
+          await owned.register(authPlugin, authOptions);
+          await owned.register(meRoutesV2);
+          await owned.register(customersRoutesV2);
+          await owned.register(ordersRoutesV2);
+          await owned.register(notificationsRoutesV2);
+          await owned.register(versionUsageRoutesV2, { usage, clock });
+        });
+      },
+      { prefix: API_V2 },
+    );
+    await v2.register(docsRoutes, { api: 'v2', oidcIssuer });
+  });
 
-  await app.register(docsRoutes, { oidcIssuer: deps.oidc?.settings.issuer });
   await app.register(migrationGuideRoutes);
   return app;
 }

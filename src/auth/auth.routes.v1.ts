@@ -1,7 +1,7 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { problemResponses } from '../http/problem.js';
 import { API_V1, absoluteUrl, publicOrigin } from '../http/urls.js';
 import { AppError } from '../shared/errors.js';
@@ -36,7 +36,7 @@ const CallbackQuery = Type.Object(
 
 const Redirect = (description: string) => Type.Null({ description });
 
-const MeV1 = Type.Object(
+export const MeV1 = Type.Object(
   {
     id: Type.Integer({ description: 'User id (the `owner` of what they create).' }),
     email: Type.String({ format: 'email' }),
@@ -192,6 +192,19 @@ export const signInRoutesV1: FastifyPluginAsyncTypebox<{
   }
 };
 
+/** Who is calling, and how (v2 shows the same, with its `url`). */
+export function toMeV1(request: FastifyRequest): Static<typeof MeV1> {
+  return {
+    id: request.actor.userId,
+    email: request.actor.email,
+    role: request.actor.role,
+    auth_method: request.actor.authMethod,
+    session: request.session
+      ? { expires_at: request.session.expiresAt.toISOString(), csrf_token: request.session.csrfToken }
+      : null,
+  };
+}
+
 /** Who is calling, and how. */
 export const meRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -205,14 +218,6 @@ export const meRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: MeV1, ...problemResponses(403, 503) },
       },
     },
-    async (request) => ({
-      id: request.actor.userId,
-      email: request.actor.email,
-      role: request.actor.role,
-      auth_method: request.actor.authMethod,
-      session: request.session
-        ? { expires_at: request.session.expiresAt.toISOString(), csrf_token: request.session.csrfToken }
-        : null,
-    }),
+    async (request) => toMeV1(request),
   );
 };

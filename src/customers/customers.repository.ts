@@ -1,11 +1,13 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
+import { countRows, keysetKeys, selectKeysetPage } from '../db/keyset.js';
 import { selectPage } from '../db/paging.js';
 import { preparedPerRole } from '../db/prepared.js';
 import { customers, orders } from '../db/schema.js';
 import { containsPattern } from '../db/search.js';
 import { versionIn } from '../db/versions.js';
+import type { KeysetPage, KeysetRequest } from '../shared/cursor.js';
 import type { Page, PageRequest, SortKey } from '../shared/pagination.js';
 import type { ExpectedVersions } from '../shared/versions.js';
 
@@ -60,6 +62,34 @@ export async function listCustomers(
   const orderBy = ordering.map((key) => (key.descending ? desc : asc)(sortColumns[key.field]));
   if (!ordering.some((key) => key.field === 'id')) orderBy.push(asc(customers.id));
   return selectPage(db, customers, where, orderBy, page);
+}
+
+/** The same list as `listCustomers`, one keyset page at a time: a seek on (owner_id, id) by default. */
+export function listCustomersByCursor(
+  db: Database,
+  actor: Actor,
+  filters: CustomerFilters,
+  ordering: SortKey<CustomerSortField>[],
+  keyset: KeysetRequest,
+): Promise<KeysetPage<CustomerRow>> {
+  const where = whereOf(actor, filters);
+  const keys = keysetKeys<CustomerRow>(
+    customers,
+    ordering.map((key) => ({ column: sortColumns[key.field], descending: key.descending })),
+    { column: customers.id, descending: false },
+  );
+  return selectKeysetPage(
+    keys,
+    keyset,
+    (seek, orderBy, limit) =>
+      db
+        .select()
+        .from(customers)
+        .where(and(where, seek))
+        .orderBy(...orderBy)
+        .limit(limit),
+    () => countRows(db, customers, where),
+  );
 }
 
 const findCustomerStatement = preparedPerRole((db, scope, role) =>

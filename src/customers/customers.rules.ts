@@ -13,3 +13,7 @@ export function normaliseCode(code: string | undefined): string | undefined;
 export function normaliseCode(code: string | undefined): string | undefined {
   return code?.toUpperCase();
 }
+
+/** How a customer is named where one name is shown (an order's customer, in v2). */
+export const fullName = (customer: { firstName: string; secondName: string }): string =>
+  `${customer.firstName} ${customer.secondName}`;

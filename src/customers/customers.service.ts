@@ -1,4 +1,5 @@
 import type { Ctx } from '../auth/actor.js';
+import type { KeysetRequest } from '../shared/cursor.js';
 import {
   AppError,
   assertNoFieldErrors,
@@ -50,12 +51,27 @@ const codeTaken = (code: string) =>
     { field: 'code', code: 'taken', message: `${code} is already used by another of your customers.` },
   ]);
 
-export function listCustomers(ctx: Ctx, filters: CustomerFilters & { ordering?: string }, page: PageRequest) {
+/** A list's filters as the repository takes them, and its ordering (by id unless given). */
+function listing(filters: CustomerFilters & { ordering?: string }) {
   const ordering = parseOrdering(filters.ordering, repository.customerSortFields, [
     { field: 'id', descending: false },
   ]);
-  const code = normaliseCode(filters.code);
-  return repository.listCustomers(ctx.db, ctx.actor, { ...filters, code }, page, ordering);
+  return { filters: { ...filters, code: normaliseCode(filters.code) }, ordering };
+}
+
+export function listCustomers(ctx: Ctx, filters: CustomerFilters & { ordering?: string }, page: PageRequest) {
+  const list = listing(filters);
+  return repository.listCustomers(ctx.db, ctx.actor, list.filters, page, list.ordering);
+}
+
+/** The same list as `listCustomers`, one keyset page at a time (v2). */
+export function listCustomersByCursor(
+  ctx: Ctx,
+  filters: CustomerFilters & { ordering?: string },
+  keyset: KeysetRequest,
+) {
+  const list = listing(filters);
+  return repository.listCustomersByCursor(ctx.db, ctx.actor, list.filters, list.ordering, keyset);
 }
 
 export async function getCustomer(ctx: Ctx, id: number): Promise<CustomerRow> {

@@ -358,3 +358,19 @@ export const apiVersionUsage = pgTable(
     check('api_version_usage_requests_check', sql`${t.requests} > 0`),
   ],
 );
+
+/**
+ * Secrets every process sharing the database must agree on, created on first start and kept across
+ * restarts: `cursor` signs the v2 pagination cursors (HMAC-SHA256), so a cursor made by one API process is
+ * accepted by every other, and an edited one by none.
+ */
+export const serverKeys = pgTable(
+  'server_keys',
+  {
+    name: text('name').primaryKey(),
+    // base64url of 32 random bytes from the process that created it (node:crypto).
+    secret: text('secret').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [check('server_keys_secret_check', sql`char_length(${t.secret}) >= 43`)],
+);

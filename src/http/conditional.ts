@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Type } from 'typebox';
+import type { KeysetPage } from '../shared/cursor.js';
 import { AppError } from '../shared/errors.js';
 import type { Page } from '../shared/pagination.js';
 import { addHeaderToRoute } from './route-schema.js';
@@ -21,13 +22,36 @@ declare module 'fastify' {
  * A strong ETag from a row's version, which the database moves exactly when the row's content changes
  * (migration 0009): the representation is never hashed.
  */
-export function etagOf(version: number, representationTag = ''): string {
-  return `"${version}${representationTag}"`;
+export function etagOf(version: number): string {
+  return `"${version}"`;
 }
+
+/**
+ * The ETag of the representation the request negotiated: two representations of one version must not
+ * share an entity tag (RFC 9110 §8.8.3), so JSON-LD's carries `-ld` (http/negotiation.ts sets the tag).
+ */
+const representationEtag = (reply: FastifyReply, etag: string) =>
+  reply.request.representationTag === '' ? etag : `${etag.slice(0, -1)}${reply.request.representationTag}"`;
+
+/** If-Match names a version whatever its representation: the JSON-LD tag is dropped before comparing. */
+const withoutRepresentationTag = (etag: string) => etag.replace(/-ld"$/, '"');
 
 /** Sets the ETag of the one resource a response represents. */
 export function withVersion<T>(reply: FastifyReply, version: number, representation: T): T {
-  reply.header('etag', etagOf(version, reply.request.representationTag));
+  return withEtag(reply, etagOf(version), representation);
+}
+
+/**
+ * The strong ETag of a representation built from several rows, such as a v2 order, which shows its
+ * customer's name: the rows' versions, the main row's first (`"7.3"`). A change to any of them changes it.
+ */
+export function etagOfVersions(versions: readonly (number | null | undefined)[]): string {
+  return `"${versions.map((version) => version ?? 0).join('.')}"`;
+}
+
+/** Sets the ETag of a response (see `etagOfVersions`). */
+export function withEtag<T>(reply: FastifyReply, etag: string, representation: T): T {
+  reply.header('etag', representationEtag(reply, etag));
   return representation;
 }
 
@@ -36,7 +60,8 @@ export function withVersion<T>(reply: FastifyReply, version: number, representat
  * If-None-Match already names `etag`, so the representation is neither built nor serialised;
  * otherwise the representation with its ETag.
  */
-function answerUnlessCurrent<T>(reply: FastifyReply, etag: string, build: () => T): T | FastifyReply {
+export function readWithEtag<T>(reply: FastifyReply, version: string, build: () => T): T | FastifyReply {
+  const etag = representationEtag(reply, version);
   reply.header('etag', etag);
   const ifNoneMatch = reply.request.headers['if-none-match'];
   if (ifNoneMatch !== undefined && noneMatchHits(ifNoneMatch, etag)) return reply.code(304).send();
@@ -45,23 +70,45 @@ function answerUnlessCurrent<T>(reply: FastifyReply, etag: string, build: () => 
 
 /** A GET or HEAD of one resource: its ETag, or 304 when the client has it already. */
 export function readWithVersion<T>(reply: FastifyReply, version: number, build: () => T): T | FastifyReply {
-  return answerUnlessCurrent(reply, etagOf(version, reply.request.representationTag), build);
+  return readWithEtag(reply, etagOf(version), build);
 }
 
 /**
- * A GET or HEAD of a list page, whose ETag is a digest of its count and of its rows' ids and versions,
- * the facts the page is built from (never of its serialised body). The ETag is per URL, so filters and
- * page need not be part of it.
+ * The ETag of a list page: a digest of `facts` (what else the page shows, such as its count) and of its
+ * rows' ids and tags (their versions), the facts the page is built from (never of its serialised body).
+ * The ETag is per URL, so filters and page need not be part of it.
  */
+function pageEtag<R extends { id: number }>(facts: string, rows: readonly R[], tagOf: (row: R) => string) {
+  const digest = createHash('sha256').update(facts);
+  for (const row of rows) digest.update(`,${row.id}.${tagOf(row)}`);
+  return `"${digest.digest('base64url').slice(0, 27)}"`;
+}
+
+/** A GET or HEAD of a v1 list page (count and rows), with its ETag (or 304). */
 export function readPageWithVersion<T>(
   reply: FastifyReply,
   page: Page<{ id: number; version: number }>,
   build: () => T,
 ): T | FastifyReply {
-  const digest = createHash('sha256').update(String(page.count));
-  for (const row of page.rows) digest.update(`,${row.id}.${row.version}`);
-  const tag = reply.request.representationTag;
-  return answerUnlessCurrent(reply, `"${digest.digest('base64url').slice(0, 27)}${tag}"`, build);
+  return readWithEtag(
+    reply,
+    pageEtag(String(page.count), page.rows, (row) => String(row.version)),
+    build,
+  );
+}
+
+/**
+ * A GET or HEAD of a keyset page, with its ETag (or 304): its rows' tags (by default their versions), whether
+ * it has neighbours (a row arriving past its end adds a `next` link) and its count when asked.
+ */
+export function readKeysetPageWithVersion<R extends { id: number }, T>(
+  reply: FastifyReply,
+  page: KeysetPage<R>,
+  tagOf: (row: R) => string,
+  build: () => T,
+): T | FastifyReply {
+  const facts = `${page.count ?? ''};${page.next ? 'n' : ''}${page.previous ? 'p' : ''}`;
+  return readWithEtag(reply, pageEtag(facts, page.rows, tagOf), build);
 }
 
 /** Whether an If-None-Match header names `etag` (or `*`); weak comparison, as RFC 9110 §13.1.2 asks. */
@@ -70,11 +117,8 @@ function noneMatchHits(header: string, etag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
-/**
- * A version the database can hold (an int4), in the ETag of any representation (JSON, or JSON-LD's
- * `-ld`): anything else in If-Match can never match.
- */
-const STRONG_VERSION_TAG = /^"([1-9][0-9]{0,9})(?:-ld)?"$/;
+/** A version the database can hold (an int4): anything else in If-Match can never match. */
+const STRONG_VERSION_TAG = /^"([1-9][0-9]{0,9})"$/;
 const MAX_VERSION = 2 ** 31 - 1;
 
 /**
@@ -97,10 +141,28 @@ export function expectedVersions(request: FastifyRequest): readonly number[] | u
   if (header.trim() === '*') return undefined;
   const versions: number[] = [];
   for (const candidate of header.split(',')) {
-    const digits = STRONG_VERSION_TAG.exec(candidate.trim())?.[1];
+    const digits = STRONG_VERSION_TAG.exec(withoutRepresentationTag(candidate.trim()))?.[1];
     if (digits !== undefined && Number(digits) <= MAX_VERSION) versions.push(Number(digits));
   }
   return versions;
+}
+
+/**
+ * If-Match for a representation built from several rows (see `etagOfVersions`): the change may apply to
+ * the main row's version as `current` read it when If-Match names `current`'s ETag (or `*`); to none when
+ * it names another (412). The domain compares that version in the change's own statement or row lock, so
+ * a change to the main row meanwhile still fails; related rows are compared at the read.
+ */
+export async function expectedVersionsOf(
+  request: FastifyRequest,
+  current: () => Promise<{ version: number; etag: string }>,
+): Promise<readonly number[] | undefined> {
+  const header = request.headers['if-match'];
+  if (header === undefined || header.trim() === '*') return expectedVersions(request);
+  const { version, etag } = await current();
+  return header.split(',').some((candidate) => withoutRepresentationTag(candidate.trim()) === etag)
+    ? [version]
+    : [];
 }
 
 /** The 304 documented on a GET. */

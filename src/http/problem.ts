@@ -88,6 +88,25 @@ export function problemResponses(...statuses: number[]) {
 
 export const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
+const fieldList = (errors: FieldError[]) => errors.map((e) => `${e.field}: ${e.message}`).join(' ');
+
+/**
+ * Runs `action`, naming the fields of a refusal as this version of the API names them: the domain names
+ * its fields as v1 does (e.g. v2's `unit_price` is `price_per_unit` there).
+ */
+export async function withFieldNames<T>(names: Record<string, string>, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (!(error instanceof AppError) || !Array.isArray(error.details)) throw error;
+    const details = error.details as FieldError[];
+    if (!details.some((detail) => Object.hasOwn(names, detail.field))) throw error;
+    const renamed = details.map((detail) => ({ ...detail, field: names[detail.field] ?? detail.field }));
+    const message = error.message === fieldList(details) ? fieldList(renamed) : error.message;
+    throw new AppError(error.code, message, renamed, error.headers);
+  }
+}
+
 /** The problem document of `error`; `origin` is prefixed to its `type` (empty: a relative URI). */
 export function problemDocument(
   error: AppError,

@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, exists, gt, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
+import { countRows, keysetKeys, selectKeysetPage } from '../db/keyset.js';
 import { selectPage } from '../db/paging.js';
 import { type notificationStatuses, notifications, orders, smsPauses } from '../db/schema.js';
+import type { KeysetPage, KeysetRequest } from '../shared/cursor.js';
 import type { Page, PageRequest } from '../shared/pagination.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -13,18 +15,51 @@ export interface NotificationFilters {
   orderId?: number;
 }
 
+const whereOf = (actor: Actor, filters: NotificationFilters) =>
+  and(
+    ownerScope(actor, notifications.ownerId),
+    filters.status === undefined ? undefined : eq(notifications.status, filters.status),
+    filters.orderId === undefined ? undefined : eq(notifications.orderId, filters.orderId),
+  );
+
 export function listNotifications(
   db: Database,
   actor: Actor,
   filters: NotificationFilters,
   page: PageRequest,
 ): Promise<Page<NotificationRow>> {
-  const where = and(
-    ownerScope(actor, notifications.ownerId),
-    filters.status === undefined ? undefined : eq(notifications.status, filters.status),
-    filters.orderId === undefined ? undefined : eq(notifications.orderId, filters.orderId),
-  );
+  const where = whereOf(actor, filters);
   return selectPage(db, notifications, where, [desc(notifications.createdAt), desc(notifications.id)], page);
+}
+
+/** The same list as `listNotifications`, newest first, one keyset page at a time (a seek on (owner_id, created_at, id)). */
+export function listNotificationsByCursor(
+  db: Database,
+  actor: Actor,
+  filters: NotificationFilters,
+  keyset: KeysetRequest,
+): Promise<KeysetPage<NotificationRow>> {
+  const where = whereOf(actor, filters);
+  const keys = keysetKeys<NotificationRow>(
+    notifications,
+    [{ column: notifications.createdAt, descending: true }],
+    {
+      column: notifications.id,
+      descending: true,
+    },
+  );
+  return selectKeysetPage(
+    keys,
+    keyset,
+    (seek, orderBy, limit) =>
+      db
+        .select()
+        .from(notifications)
+        .where(and(where, seek))
+        .orderBy(...orderBy)
+        .limit(limit),
+    () => countRows(db, notifications, where),
+  );
 }
 
 export async function findNotification(db: Database, actor: Actor, id: number) {

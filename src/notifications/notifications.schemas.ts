@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { notificationEvents, notificationStatuses } from '../db/schema.js';
+import { CursorPageOf, CursorQuery } from '../shared/cursor.js';
 import { PageOf, PageQuery } from '../shared/pagination.js';
 
 const Timestamp = (description: string) => Type.String({ format: 'date-time', description });
@@ -49,3 +50,35 @@ export const NotificationListQuery = Type.Object(
 );
 
 export const NotificationPageV1 = PageOf(NotificationV1, 'Notification');
+
+// v2: the order it announces is linked; the rest is v1's.
+
+const { id: _id, url: _url, order: _order, ...notificationFields } = NotificationV1.properties;
+
+export const NotificationV2 = Type.Object(
+  {
+    id: Type.Integer(),
+    url: Type.String({ format: 'uri', description: 'Absolute URL of this notification.' }),
+    order: Type.Object(
+      {
+        id: Type.Integer({ description: 'Id of the order it announces.' }),
+        url: Type.String({
+          format: 'uri',
+          description:
+            'Absolute URL of the order (404 once the order is deleted: its notifications stay on record).',
+        }),
+      },
+      { additionalProperties: false, title: 'Notification order' },
+    ),
+    ...notificationFields,
+  },
+  { additionalProperties: false, title: 'Notification' },
+);
+export type NotificationV2 = Static<typeof NotificationV2>;
+
+export const NotificationListQueryV2 = Type.Object(
+  { ...CursorQuery, status: Type.Optional(NotificationStatus) },
+  { additionalProperties: false },
+);
+
+export const NotificationPageV2 = CursorPageOf(NotificationV2, 'Notification');

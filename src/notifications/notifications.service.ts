@@ -1,5 +1,6 @@
 import type { Ctx } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
+import type { KeysetRequest } from '../shared/cursor.js';
 import { AppError, notFound } from '../shared/errors.js';
 import type { PageRequest } from '../shared/pagination.js';
 import type { NotificationFilters, NotificationRow } from './notifications.repository.js';
@@ -9,6 +10,11 @@ export type { NotificationRow };
 
 export function listNotifications(ctx: Ctx, filters: NotificationFilters, page: PageRequest) {
   return repository.listNotifications(ctx.db, ctx.actor, filters, page);
+}
+
+/** The same list as `listNotifications`, one keyset page at a time (v2). */
+export function listNotificationsByCursor(ctx: Ctx, filters: NotificationFilters, keyset: KeysetRequest) {
+  return repository.listNotificationsByCursor(ctx.db, ctx.actor, filters, keyset);
 }
 
 export async function getNotification(ctx: Ctx, id: number): Promise<NotificationRow> {

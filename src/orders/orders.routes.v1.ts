@@ -45,7 +45,7 @@ import {
 const orderPath = (id: number) => `${API_V1}/orders/${id}/`;
 
 /** The context of a request that changes an order, and so may notify. */
-const ordersCtxOf = (request: FastifyRequest): OrdersCtx => ({
+export const ordersCtxOf = (request: FastifyRequest): OrdersCtx => ({
   ...ctxOf(request),
   outbox: request.server.outbox,
   defaultCurrency: request.server.defaultCurrency,

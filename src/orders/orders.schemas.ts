@@ -1,8 +1,9 @@
 import { type Static, Type } from 'typebox';
+import { CursorPageOf, CursorQuery } from '../shared/cursor.js';
 import { MONEY_PATTERN } from '../shared/money.js';
 import { PageOf, PageQuery } from '../shared/pagination.js';
 import { OwnerFilter, Text, Timestamp, Url } from '../shared/schemas.js';
-import { orderSortFields } from './orders.repository.js';
+import { type OrderSortField, orderSortFields } from './orders.repository.js';
 import { orderStatuses } from './orders.rules.js';
 
 const ITEM_DESCRIPTION = 'What was ordered; trimmed. For an order of a catalogue item, the item’s name.';
@@ -164,32 +165,202 @@ export const UpdateOrderBody = Type.Object(
   { additionalProperties: false, title: 'Order changes' },
 );
 
+/** The filters of an order list, the same in every version (the ordering's field names differ). */
+const orderFilters = {
+  status: Type.Optional(Status),
+  customer: Type.Optional(CustomerRef),
+  customer_code: Type.Optional(CustomerCode),
+  placed_after: Type.Optional(Timestamp('Only orders placed at or after this instant (RFC 3339).')),
+  placed_before: Type.Optional(Timestamp('Only orders placed before this instant (RFC 3339).')),
+  owner: Type.Optional(OwnerFilter),
+};
+
+const ItemFilter = Type.Integer({
+  minimum: 1,
+  maximum: Number.MAX_SAFE_INTEGER,
+  description: 'Only orders of this catalogue item.',
+});
+
+const Ordering = (fields: readonly string[], fallback: string, example: string) =>
+  Type.String({
+    pattern: '^-?[a-z_]+(,-?[a-z_]+)*$',
+    description: `Comma-separated, "-" for descending: ${fields.join(', ')}. Default: ${fallback}.`,
+    examples: [example],
+  });
+
 export const OrderListQuery = Type.Object(
   {
     ...PageQuery,
-    status: Type.Optional(Status),
-    customer: Type.Optional(CustomerRef),
-    customer_code: Type.Optional(CustomerCode),
-    item_id: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: Number.MAX_SAFE_INTEGER,
-        description: 'Only orders of this catalogue item.',
-      }),
-    ),
-    placed_after: Type.Optional(Timestamp('Only orders placed at or after this instant (RFC 3339).')),
-    placed_before: Type.Optional(Timestamp('Only orders placed before this instant (RFC 3339).')),
-    owner: Type.Optional(OwnerFilter),
-    ordering: Type.Optional(
-      Type.String({
-        pattern: '^-?[a-z_]+(,-?[a-z_]+)*$',
-        description: `Comma-separated, "-" for descending: ${orderSortFields.join(', ')}. Default: -time_placed.`,
-        examples: ['-amount'],
-      }),
-    ),
+    ...orderFilters,
+    item_id: Type.Optional(ItemFilter),
+    ordering: Type.Optional(Ordering(orderSortFields, '-time_placed', '-amount')),
   },
   { additionalProperties: false },
 );
 export type OrderListQuery = Static<typeof OrderListQuery>;
 
 export const OrderPageV1 = PageOf(OrderV1, 'Order');
+
+// v2: money with its currency, the customer and the catalogue item inline and linked, v2 field names.
+
+const UnitPrice = Type.String({
+  pattern: MONEY_PATTERN,
+  description:
+    'Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).',
+  examples: ['12.50'],
+  'x-error-message': 'Must be a decimal string such as "12.50": up to 10 digits, at most 2 decimals.',
+});
+const currency = (description: string) =>
+  Type.String({
+    pattern: '^[A-Z]{3}$',
+    description,
+    examples: ['KES'],
+    'x-error-message': 'Must be an ISO 4217 code: 3 capital letters, e.g. "KES".',
+  });
+const Currency = currency('ISO 4217 code of `unit_price` and `total`.');
+const ItemName = Text({
+  minLength: 1,
+  maxLength: 200,
+  description:
+    'What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.',
+  examples: ['Maize flour 2kg'],
+});
+
+const CustomerSummaryV2 = Type.Object(
+  {
+    id: Type.Integer({ description: 'Id of the customer.' }),
+    url: Url('Absolute URL of the customer.'),
+    code: Type.String({ description: 'Code of the customer.', examples: ['AB12C'] }),
+    name: Type.String({ description: 'First and second name of the customer.', examples: ['Amina Otieno'] }),
+  },
+  { additionalProperties: false, title: 'Order customer', description: 'The customer, as it is now.' },
+);
+
+const ItemSummaryV2 = Type.Object(
+  {
+    id: Type.Integer({ description: 'Id of the catalogue item.' }),
+    url: Url('Absolute URL of the catalogue item.'),
+    sku: Type.String({ description: 'Stock-keeping unit of the item.', examples: ['MF-2KG'] }),
+    name: Type.String({
+      description: 'Name of the item in the catalogue now.',
+      examples: ['Maize flour 2kg'],
+    }),
+  },
+  { additionalProperties: false, title: 'Order item' },
+);
+
+const readOnlyV2 = {
+  id: Type.Integer({ description: 'Read-only.' }),
+  url: Url('Read-only: absolute URL of this order.'),
+  total: Type.String({
+    description: 'Read-only: quantity × unit_price, exact, in `currency`.',
+    examples: ['37.50'],
+  }),
+  status: Status,
+  placed_at: Timestamp('Read-only: set by the server when the order is placed.'),
+  updated_at: Timestamp('Read-only.'),
+  owner: Type.Integer({ description: 'Read-only: id of the owner (the owner of the customer).' }),
+};
+/** Read-only fields a change may send back unchanged (`currency` is set when the order is placed). */
+export const orderReadOnlyFieldsV2 = [...Object.keys(readOnlyV2), 'currency'] as const;
+
+export const OrderV2 = Type.Object(
+  {
+    id: readOnlyV2.id,
+    url: readOnlyV2.url,
+    customer: CustomerSummaryV2,
+    item: Type.Union([ItemSummaryV2, Type.Null()], {
+      description: 'The catalogue item ordered, or null when the item was given as free text (`item_name`).',
+    }),
+    item_name: ItemName,
+    quantity: Quantity,
+    unit_price: UnitPrice,
+    total: readOnlyV2.total,
+    currency: Currency,
+    status: readOnlyV2.status,
+    placed_at: readOnlyV2.placed_at,
+    updated_at: readOnlyV2.updated_at,
+    owner: readOnlyV2.owner,
+  },
+  { additionalProperties: false, title: 'Order' },
+);
+export type OrderV2 = Static<typeof OrderV2>;
+
+export const CreateOrderBodyV2 = Type.Object(
+  {
+    customer: Type.Optional(CustomerRef),
+    customer_code: Type.Optional(CustomerCode),
+    item_name: ItemName,
+    quantity: Quantity,
+    unit_price: UnitPrice,
+    currency: Type.Optional(
+      currency('ISO 4217 code of `unit_price` and `total`. Default: the server’s DEFAULT_CURRENCY.'),
+    ),
+    id: Type.Optional(readOnlyV2.id),
+    url: Type.Optional(readOnlyV2.url),
+    total: Type.Optional(readOnlyV2.total),
+    status: Type.Optional(readOnlyV2.status),
+    placed_at: Type.Optional(readOnlyV2.placed_at),
+    updated_at: Type.Optional(readOnlyV2.updated_at),
+    owner: Type.Optional(readOnlyV2.owner),
+  },
+  {
+    additionalProperties: false,
+    title: 'New order',
+    description:
+      'Give `customer` (id), `customer_code`, or both (they must agree). The item is free text (`item_name`) ' +
+      'with its `unit_price` and `currency`.',
+    examples: [
+      { customer: 1, item_name: 'Maize flour 2kg', quantity: 3, unit_price: '12.50', currency: 'KES' },
+    ],
+  },
+);
+
+/** v2 PATCH (JSON merge patch): the writable fields to change; read-only ones may be sent back unchanged. */
+export const UpdateOrderBodyV2 = Type.Object(
+  {
+    customer: Type.Optional(CustomerRef),
+    customer_code: Type.Optional(CustomerCode),
+    item_name: Type.Optional(ItemName),
+    quantity: Type.Optional(Quantity),
+    unit_price: Type.Optional(UnitPrice),
+    id: Type.Optional(readOnlyV2.id),
+    url: Type.Optional(readOnlyV2.url),
+    total: Type.Optional(readOnlyV2.total),
+    currency: Type.Optional(Currency),
+    status: Type.Optional(readOnlyV2.status),
+    placed_at: Type.Optional(readOnlyV2.placed_at),
+    updated_at: Type.Optional(readOnlyV2.updated_at),
+    owner: Type.Optional(readOnlyV2.owner),
+  },
+  {
+    additionalProperties: false,
+    title: 'Order changes',
+    description:
+      'Only Pending orders change. `customer` is an id here. Close or cancel with the actions, not with `status`.',
+  },
+);
+
+/** The v2 names of the fields an order list can be ordered by, and the domain's name of each. */
+export const orderSortFieldsV2 = {
+  placed_at: 'time_placed',
+  updated_at: 'updated_at',
+  item_name: 'item',
+  quantity: 'quantity',
+  unit_price: 'price_per_unit',
+  total: 'amount',
+  status: 'status',
+  id: 'id',
+} as const satisfies Record<string, OrderSortField>;
+
+export const OrderListQueryV2 = Type.Object(
+  {
+    ...CursorQuery,
+    ...orderFilters,
+    ordering: Type.Optional(Ordering(Object.keys(orderSortFieldsV2), '-placed_at', '-total')),
+  },
+  { additionalProperties: false },
+);
+export type OrderListQueryV2 = Static<typeof OrderListQueryV2>;
+
+export const OrderPageV2 = CursorPageOf(OrderV2, 'Order');

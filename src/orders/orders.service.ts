@@ -5,12 +5,20 @@ import type { Database } from '../db/client.js';
 import { findItem } from '../items/items.repository.js';
 import { itemArchived } from '../items/items.service.js';
 import { eventOfStatus, type Outbox } from '../notifications/outbox.js';
+import type { KeysetRequest } from '../shared/cursor.js';
 import { AppError, assertNoFieldErrors, databaseError, type FieldError, notFound } from '../shared/errors.js';
 import { canonicalMoney, currencyCode, isPositiveMoney } from '../shared/money.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
 import { trimmedText } from '../shared/text.js';
 import { assertVersion, type ExpectedVersions } from '../shared/versions.js';
-import type { CatalogueTerms, CustomerRef, OrderFilters, OrderRow, OrderTerms } from './orders.repository.js';
+import type {
+  CatalogueTerms,
+  CustomerRef,
+  OrderFilters,
+  OrderRow,
+  OrderTerms,
+  OrderView,
+} from './orders.repository.js';
 import * as repository from './orders.repository.js';
 import {
   assertTransition,
@@ -23,7 +31,7 @@ import {
   statusesLeadingTo,
 } from './orders.rules.js';
 
-export type { OrderRow };
+export type { OrderRow, OrderView };
 
 /** Order changes notify: their context carries the outbox too. */
 export interface OrdersCtx extends Ctx {
@@ -103,14 +111,36 @@ async function unresolvedRef(db: Database, actor: Actor, ref: CustomerRef): Prom
 
 const sortFallback = [{ field: 'time_placed' as const, descending: true }];
 
-export function listOrders(ctx: Ctx, filters: OrderFilters & { ordering?: string }, page: PageRequest) {
+/** A list's filters as the repository takes them, and its ordering (newest first unless given). */
+function listing(filters: OrderFilters & { ordering?: string }) {
   const ordering = parseOrdering(filters.ordering, repository.orderSortFields, sortFallback);
-  const customerCode = normaliseCode(filters.customerCode);
-  return repository.listOrders(ctx.db, ctx.actor, { ...filters, customerCode }, page, ordering);
+  return { filters: { ...filters, customerCode: normaliseCode(filters.customerCode) }, ordering };
+}
+
+export function listOrders(ctx: Ctx, filters: OrderFilters & { ordering?: string }, page: PageRequest) {
+  const list = listing(filters);
+  return repository.listOrders(ctx.db, ctx.actor, list.filters, page, list.ordering);
+}
+
+/** The same list as `listOrders`, one keyset page at a time, each order with its customer and item (v2). */
+export function listOrderViewsByCursor(
+  ctx: Ctx,
+  filters: OrderFilters & { ordering?: string },
+  keyset: KeysetRequest,
+) {
+  const list = listing(filters);
+  return repository.listOrderViewsByCursor(ctx.db, ctx.actor, list.filters, list.ordering, keyset);
 }
 
 export async function getOrder(ctx: Ctx, id: number): Promise<OrderRow> {
   const row = await repository.findOrder(ctx.db, ctx.actor, id);
+  if (!row) throw notFound('Order', id);
+  return row;
+}
+
+/** An order with its customer's name and its catalogue item's SKU and name (v2 shows them inline). */
+export async function getOrderView(ctx: Ctx, id: number): Promise<OrderView> {
+  const row = await repository.findOrderView(ctx.db, ctx.actor, id);
   if (!row) throw notFound('Order', id);
   return row;
 }

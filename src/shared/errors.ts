@@ -9,6 +9,7 @@ export const errorCatalogue = {
   malformed_request: { status: 400, title: 'The request is not valid HTTP' },
   read_only_field: { status: 400, title: 'A read-only field cannot be changed' },
   unsafe_redirect: { status: 400, title: 'The redirect target is not on this site' },
+  invalid_cursor: { status: 400, title: 'The cursor is not valid for this list' },
   unauthorized: { status: 401, title: 'Authentication is required' },
   invalid_token: { status: 401, title: 'The bearer token is not valid' },
   session_expired: { status: 401, title: 'The session has ended' },

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openApiDocument } from '../../src/http/docs.js';
 import { CUSTOMERS, expectProblem, signIn } from '../helpers/api.js';
 import { buildTestApp, type TestApp, useTestApp } from '../helpers/app.js';
 import { client } from '../helpers/http.js';
@@ -28,7 +29,7 @@ describe('without OIDC settings', () => {
 
   test('when the OpenAPI document is read, then it offers API tokens and the session, not OpenID Connect', async () => {
     // Act
-    const schemes = (t.app.swagger() as { components: { securitySchemes: object } }).components
+    const schemes = (openApiDocument(t.app, 'v1') as { components: { securitySchemes: object } }).components
       .securitySchemes;
 
     // Assert

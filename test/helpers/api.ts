@@ -56,3 +56,60 @@ export function expectProblem(response: ApiResponse, status: number, error: stri
 /** The ids of a list page's results, in order. */
 export const ids = (response: ApiResponse): number[] =>
   (response.data.results as { id: number }[]).map((row) => row.id);
+
+export const V2 = '/api/v2/';
+export const CUSTOMERS_V2 = '/api/v2/customers/';
+export const ORDERS_V2 = '/api/v2/orders/';
+export const NOTIFICATIONS_V2 = '/api/v2/notifications/';
+export const customerUrlV2 = (id: number | string) => `${CUSTOMERS_V2}${id}/`;
+export const orderUrlV2 = (id: number | string) => `${ORDERS_V2}${id}/`;
+
+/** The path and query of an absolute link the API returned (a v2 `next`, `previous` or `url`). */
+export const pathOf = (link: string): string => {
+  const url = new URL(link);
+  return url.pathname + url.search;
+};
+
+/** A customer created over HTTP by `api` through v2 (asserted 201), as the API returned it. */
+export async function postCustomerV2(api: Api, overrides: Record<string, unknown> = {}) {
+  const response = await api.post(CUSTOMERS_V2, customerBody(overrides));
+  expect(response.statusCode, response.body).toBe(201);
+  return response.data;
+}
+
+/** The links of an RFC 8288 Link header, by relation. */
+export function linksOf(response: ApiResponse): Record<string, string> {
+  const header = String(response.headers.link ?? '');
+  return Object.fromEntries(
+    [...header.matchAll(/<([^>]*)>\s*;\s*rel="([^"]+)"/g)].map(([, url, rel]) => [
+      rel as string,
+      url as string,
+    ]),
+  );
+}
+
+/**
+ * Every page of a v2 list, following `next` from `url` (or `previous` with `backwards`), with `between`
+ * run after each page (e.g. to insert rows while the walk goes on). Asserts each page's Link header.
+ */
+export async function walkPages(
+  api: Api,
+  url: string,
+  options: { backwards?: boolean; between?: () => Promise<void> } = {},
+): Promise<ApiResponse[]> {
+  const pages: ApiResponse[] = [];
+  let next: string | null = url;
+  while (next) {
+    const page: ApiResponse = await api.get(next);
+    expect(page.statusCode, page.body).toBe(200);
+    const links = linksOf(page);
+    expect(links.next ?? null).toBe(page.data.next);
+    expect(links.prev ?? null).toBe(page.data.previous);
+    pages.push(page);
+    next = options.backwards ? page.data.previous : page.data.next;
+    if (next) next = pathOf(next);
+    await options.between?.();
+    if (pages.length > 10_000) throw new Error('walkPages: no end in sight');
+  }
+  return pages;
+}

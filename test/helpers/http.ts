@@ -2,18 +2,31 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { type ApiVersion, openApiDocument } from '../../src/http/docs.js';
+import { API_V2 } from '../../src/http/urls.js';
 
 type Spec = {
   paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
 };
 
-const validators = new WeakMap<FastifyInstance, (pointer: string) => ValidateFunction>();
+/** The version a request belongs to, by its path: `/api/v2/…` is v2, everything else is v1's document. */
+export function apiVersionOf(url: string): ApiVersion {
+  const path = url.split('?')[0] ?? url;
+  return path === API_V2 || path.startsWith(`${API_V2}/`) ? 'v2' : 'v1';
+}
 
-function validatorFor(app: FastifyInstance) {
-  let get = validators.get(app);
+const validators = new WeakMap<FastifyInstance, Map<ApiVersion, (pointer: string) => ValidateFunction>>();
+
+function validatorFor(app: FastifyInstance, version: ApiVersion) {
+  let byVersion = validators.get(app);
+  if (!byVersion) {
+    byVersion = new Map();
+    validators.set(app, byVersion);
+  }
+  let get = byVersion.get(version);
   if (!get) {
     const ajv = addFormats.default(new Ajv({ strict: false, allErrors: true }));
-    ajv.addSchema(app.swagger() as object, 'openapi');
+    ajv.addSchema(openApiDocument(app, version), 'openapi');
     const cache = new Map<string, ValidateFunction>();
     get = (pointer: string) => {
       let validate = cache.get(pointer);
@@ -23,7 +36,7 @@ function validatorFor(app: FastifyInstance) {
       }
       return validate;
     };
-    validators.set(app, get);
+    byVersion.set(version, get);
   }
   return get;
 }
@@ -31,8 +44,9 @@ function validatorFor(app: FastifyInstance) {
 const escapePointer = (part: string) => part.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
- * Checks a real response against the OpenAPI document the app publishes: the status must be documented
- * for the operation, and the body must match that status's schema exactly (no undeclared fields).
+ * Checks a real response against the OpenAPI document the app publishes for the request's version: the
+ * status must be documented for the operation, and the body must match that status's schema exactly
+ * (no undeclared fields).
  */
 export function expectMatchesContract(
   app: FastifyInstance,
@@ -40,7 +54,8 @@ export function expectMatchesContract(
   url: string,
   response: LightMyRequestResponse,
 ) {
-  const spec = app.swagger() as unknown as Spec;
+  const version = apiVersionOf(url);
+  const spec = openApiDocument(app, version) as unknown as Spec;
   const path = url.split('?')[0] ?? url;
   const template = Object.keys(spec.paths).find((candidate) =>
     new RegExp(`^${candidate.replace(/\{[^}]+\}/g, '[^/]+').replace(/\/$/, '')}/?$`).test(path),
@@ -60,10 +75,10 @@ export function expectMatchesContract(
       documented[String(response.statusCode)]?.content,
       `${method} ${template} documents ${contentType}`,
     ).toHaveProperty([contentType]);
-    const validate = validatorFor(app)(pointer);
+    const validate = validatorFor(app, version)(pointer);
     expect(validate(JSON.parse(body)), JSON.stringify(validate.errors)).toBe(true);
   } else if (contentType === 'application/problem+json') {
-    const validate = validatorFor(app)('/components/schemas/Problem');
+    const validate = validatorFor(app, version)('/components/schemas/Problem');
     expect(validate(JSON.parse(body)), JSON.stringify(validate.errors)).toBe(true);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
+import { openApiDocument } from '../../src/http/docs.js';
 import { deleteExpiredKeys } from '../../src/http/idempotency.repository.js';
 import {
   type Api,
@@ -318,7 +319,7 @@ describe('Idempotency-Key', () => {
 
   test('when the OpenAPI document is read, then every POST that creates or acts documents the header, 409 and 422', async () => {
     // Act
-    const spec = t.app.swagger() as unknown as {
+    const spec = openApiDocument(t.app, 'v1') as unknown as {
       paths: Record<
         string,
         Record<string, { parameters?: { name: string; in: string }[]; responses: object }>

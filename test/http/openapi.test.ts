@@ -1,30 +1,82 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { type ApiVersion, openApiDocument } from '../../src/http/docs.js';
 import { signIn } from '../helpers/api.js';
 import { useTestApp } from '../helpers/app.js';
 
 const t = useTestApp();
 
-describe('OpenAPI document', () => {
-  it('when the code changes, then the committed docs/openapi.json is regenerated with it (npm run openapi)', async () => {
-    const committed = JSON.parse(await readFile(new URL('../../docs/openapi.json', import.meta.url), 'utf8'));
-    expect(t.app.swagger()).toEqual(committed);
+const versions = [
+  ['v1', '/api/schema/', '../../docs/openapi.json'],
+  ['v2', '/api/v2/schema/', '../../docs/openapi.v2.json'],
+] as const satisfies readonly (readonly [ApiVersion, string, string])[];
+
+type Spec = {
+  openapi: string;
+  info: { title: string };
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+};
+
+describe.each(versions)('OpenAPI document %s', (version, path, committedFile) => {
+  it(`when the code changes, then the committed ${committedFile.slice(6)} is regenerated with it (npm run openapi)`, async () => {
+    // Arrange
+    const committed = JSON.parse(await readFile(new URL(committedFile, import.meta.url), 'utf8'));
+
+    // Act
+    const served = openApiDocument(t.app, version);
+
+    // Assert
+    expect(served).toEqual(committed);
   });
 
-  it('when served, then it is OpenAPI 3.1 with every operation documenting its errors as problem+json', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/schema/' });
-    const spec = response.json();
+  it(`when ${path} is read, then it is that OpenAPI 3.1 document, every operation documenting its errors as problem+json`, async () => {
+    // Act
+    const response = await t.app.inject({ method: 'GET', url: path });
+
+    // Assert
+    const spec = response.json() as Spec;
     expect(response.statusCode).toBe(200);
+    expect(spec).toEqual(openApiDocument(t.app, version));
     expect(spec.openapi).toBe('3.1.0');
-    for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(
-      spec.paths,
-    )) {
+    for (const [route, operations] of Object.entries(spec.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
-        expect(operation.responses, `${method} ${path}`).toHaveProperty(
+        expect(operation.responses, `${method} ${route}`).toHaveProperty(
           '500.content.application/problem+json',
         );
       }
     }
+  });
+
+  it(`when ${version}'s document lists its operations, then they are ${version}'s only`, () => {
+    // Act
+    const spec = openApiDocument(t.app, version) as Spec;
+
+    // Assert
+    for (const route of Object.keys(spec.paths)) expect(route).toMatch(new RegExp(`^/api/${version}(/|$)`));
+  });
+
+  it(`when ${version}'s Redoc and Swagger UI pages are opened, then they show ${path}, from installed packages`, async () => {
+    // Act
+    const redoc = await t.app.inject({ method: 'GET', url: `/api/${version}/docs/` });
+    const bundle = await t.app.inject({ method: 'GET', url: `/api/${version}/docs/redoc.standalone.js` });
+    const swaggerUi = await t.app.inject({ method: 'GET', url: `/api/${version}/swagger-docs/` });
+    const swaggerInit = await t.app.inject({
+      method: 'GET',
+      url: `/api/${version}/swagger-docs/static/swagger-initializer.js`,
+    });
+
+    // Assert
+    expect(redoc.statusCode).toBe(200);
+    expect(redoc.headers['content-type']).toMatch(/^text\/html/);
+    expect(redoc.body).toContain(`<redoc spec-url="${path}">`);
+    expect(redoc.body).toContain(`<script src="/api/${version}/docs/redoc.standalone.js">`);
+    expect(redoc.headers['content-security-policy']).toMatch(/^default-src 'self'/);
+    expect(bundle.statusCode).toBe(200);
+    expect(swaggerUi.statusCode).toBe(200);
+    expect(swaggerUi.headers['content-type']).toMatch(/^text\/html/);
+    expect(swaggerUi.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(swaggerInit.statusCode).toBe(200);
+    expect(swaggerInit.body).toContain(path);
   });
 });
 

@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { expectProblem, pathOf, signIn, V2 } from '../helpers/api.js';
+import { useTestApp } from '../helpers/app.js';
+import { client } from '../helpers/http.js';
+
+const t = useTestApp();
+
+describe('the v2 entry points', () => {
+  test('when the v2 root is read, then it links every v2 resource and the v2 docs, and each link answers', async () => {
+    // Arrange
+    const { api } = await signIn(t);
+
+    // Act
+    const root = await client(t.app).get(V2);
+
+    // Assert
+    expect(root.statusCode).toBe(200);
+    expect(root.data).toEqual({
+      me: 'http://localhost/api/v2/me/',
+      customers: 'http://localhost/api/v2/customers/',
+      orders: 'http://localhost/api/v2/orders/',
+      notifications: 'http://localhost/api/v2/notifications/',
+      schema: 'http://localhost/api/v2/schema/',
+      docs: 'http://localhost/api/v2/docs/',
+      swagger_docs: 'http://localhost/api/v2/swagger-docs/',
+    });
+    for (const link of Object.values<string>(root.data)) {
+      const response = await api.get(pathOf(link));
+      expect(response.statusCode, link).toBe(200);
+    }
+  });
+
+  test('when the caller asks who they are through v2, then v1’s answer with its v2 url; without credentials 401', async () => {
+    // Arrange
+    const { user, api } = await signIn(t);
+
+    // Act
+    const me = await api.get('/api/v2/me/');
+    const anonymous = await client(t.app).get('/api/v2/me/');
+
+    // Assert
+    expect(me.data).toEqual({
+      url: 'http://localhost/api/v2/me/',
+      id: user.id,
+      email: user.email,
+      role: 'staff',
+      auth_method: 'api_token',
+      session: null,
+    });
+    expect(me.data).toEqual({ url: me.data.url, ...(await api.get('/api/v1/me/')).data });
+    expectProblem(anonymous, 401, 'unauthorized');
+  });
+});
