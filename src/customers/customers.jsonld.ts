@@ -1,8 +1,8 @@
 import type { LdNode } from '../http/jsonld.js';
-import type { CustomerV1 } from './customers.schemas.js';
+import type { CustomerV1, CustomerV2 } from './customers.schemas.js';
 
-/** A customer as a schema.org Person, identified by its URL; its code is its `identifier`. */
-export function customerLd(customer: CustomerV1): LdNode {
+/** A customer (v1 or v2) as a schema.org Person, identified by its URL; its code is its `identifier`. */
+export function customerLd(customer: CustomerV1 | CustomerV2): LdNode {
   return {
     '@id': customer.url,
     '@type': 'Person',

@@ -4,10 +4,12 @@ import { AUTHENTICATED } from '../auth/auth.plugin.js';
 import { expectedVersions, NotModified, readWithVersion, withVersion } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { answerKeysetPage, keysetRequestOf } from '../http/cursor-pages.js';
+import { collectionLd } from '../http/jsonld.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V2, absoluteUrl } from '../http/urls.js';
 import { IdParams } from '../shared/schemas.js';
+import { customerLd } from './customers.jsonld.js';
 import { fullName } from './customers.rules.js';
 import {
   CreateCustomerBodyV2,
@@ -51,6 +53,7 @@ export const customersRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/customers/',
     {
+      config: { jsonLd: collectionLd(customerLd) },
       schema: {
         operationId: 'listCustomers',
         summary: 'List customers',
@@ -106,6 +109,7 @@ export const customersRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/customers/:id/',
     {
+      config: { jsonLd: customerLd },
       schema: {
         operationId: 'getCustomer',
         summary: 'Get a customer',

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LdNode } from '../http/jsonld.js';
 import { API_V1, absoluteUrl } from '../http/urls.js';
 import type { OrderStatus } from './orders.rules.js';
-import type { OrderV1 } from './orders.schemas.js';
+import type { OrderV1, OrderV2 } from './orders.schemas.js';
 
 /** schema.org's OrderStatus values (terms of the API's context) for our statuses. */
 const orderStatusLd: Record<OrderStatus, string> = {
@@ -74,6 +74,31 @@ export function orderLdV1(order: OrderV1, request: FastifyRequest): LdNode {
     quantity: order.quantity,
     unitPrice: order.price_per_unit,
     total: order.amount,
+    currency: order.currency,
+  });
+}
+
+/** A v2 order (customer and item inline, each with its URL) as JSON-LD. */
+export function orderLdV2(order: OrderV2): LdNode {
+  return orderLd({
+    url: order.url,
+    id: order.id,
+    placedAt: order.placed_at,
+    updatedAt: order.updated_at,
+    status: order.status,
+    customer: {
+      '@id': order.customer.url,
+      '@type': 'Person',
+      identifier: order.customer.code,
+      name: order.customer.name,
+    },
+    product:
+      order.item === null
+        ? { '@type': 'Product', name: order.item_name }
+        : { '@id': order.item.url, '@type': 'Product', sku: order.item.sku, name: order.item_name },
+    quantity: order.quantity,
+    unitPrice: order.unit_price,
+    total: order.total,
     currency: order.currency,
   });
 }

@@ -12,6 +12,7 @@ import {
 } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { answerKeysetPage, keysetRequestOf } from '../http/cursor-pages.js';
+import { collectionLd } from '../http/jsonld.js';
 import { problemResponses, withFieldNames } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V2, absoluteUrl } from '../http/urls.js';
@@ -20,6 +21,7 @@ import { NotificationListQueryV2, NotificationPageV2 } from '../notifications/no
 import { listNotificationsByCursor } from '../notifications/notifications.service.js';
 import { parseOrdering } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
+import { orderLdV2 } from './orders.jsonld.js';
 import { ordersCtxOf } from './orders.routes.v1.js';
 import {
   CreateOrderBodyV2,
@@ -118,6 +120,7 @@ export const ordersRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/orders/',
     {
+      config: { jsonLd: collectionLd(orderLdV2) },
       schema: {
         operationId: 'listOrders',
         summary: 'List orders',
@@ -190,6 +193,7 @@ export const ordersRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/orders/:id/',
     {
+      config: { jsonLd: orderLdV2 },
       schema: {
         operationId: 'getOrder',
         summary: 'Get an order',

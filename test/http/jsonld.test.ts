@@ -176,6 +176,34 @@ describe('JSON-LD on request', () => {
     expect(single(nodeOf(line, `${SCHEMA}priceSpecification`), `${SCHEMA}priceCurrency`)).toBe('USD');
   });
 
+  test('when v2 orders are read as JSON-LD, then each Order has its v2 @id and its customer inline, and the page links to the next by cursor', async () => {
+    // Arrange
+    const { api } = await signIn(t);
+    const customer = await postCustomer(api, { first_name: 'Efua', second_name: 'Mensah' });
+    const first = await postOrder(api, customer.id, { item: 'Tea leaves 500g', price_per_unit: '4.20' });
+    await postOrder(api, customer.id);
+
+    // Act
+    const [order] = await expand(await api.get(`/api/v2/orders/${first.id}/`, { headers: LD }));
+    const page = await api.get('/api/v2/orders/?limit=1', { headers: LD });
+    const counted = await api.get('/api/v2/orders/?limit=1&count=true', { headers: LD });
+
+    // Assert
+    expect(order?.['@id']).toBe(`http://localhost/api/v2/orders/${first.id}/`);
+    expect(order?.['@type']).toEqual([`${SCHEMA}Order`]);
+    const person = nodeOf(order as never, `${SCHEMA}customer`);
+    expect(person['@id']).toBe(`http://localhost/api/v2/customers/${customer.id}/`);
+    expect(single(person, `${SCHEMA}name`)).toBe('Efua Mensah');
+    const line = nodeOf(order as never, `${SCHEMA}orderedItem`);
+    expect(single(nodeOf(line, `${SCHEMA}orderedItem`), `${SCHEMA}name`)).toBe('Tea leaves 500g');
+    const [collection] = (await expand(page)) as Record<string, unknown>[];
+    expect(collection?.[`${HYDRA}totalItems`]).toBeUndefined();
+    const next = single(nodeOf(collection as never, `${HYDRA}view`), `${HYDRA}next`) as string;
+    expect(new URL(next).searchParams.get('cursor')).toBeTruthy();
+    const [withCount] = (await expand(counted)) as Record<string, unknown>[];
+    expect(single(withCount as never, `${HYDRA}totalItems`)).toBe(2);
+  });
+
   test('when the same resource is read as JSON and as JSON-LD, then the ETags differ and each revalidates with 304', async () => {
     // Arrange
     const { api } = await signIn(t);
