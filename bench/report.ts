@@ -97,6 +97,8 @@ export function httpReport(totals: Totals[], kind: BenchDatabase['kind']): strin
   const createNoOutbox = byKey('create-no-outbox');
   const notModified = byKey('not-modified');
   const createIdempotent = byKey('create-idempotent');
+  const v2List = byKey('v2-list');
+  const v2Deep = byKey('v2-deep');
   const targets: string[] = [];
   if (floor && detail) {
     const ratio = detail.requestsPerSecond / floor.requestsPerSecond;
@@ -133,6 +135,15 @@ export function httpReport(totals: Totals[], kind: BenchDatabase['kind']): strin
     targets.push(
       `- Order create with an Idempotency-Key within 20% of without: ${(ratio * 100).toFixed(0)}% of its throughput, ` +
         verdict(ratio >= 0.8),
+    );
+  }
+  if (v2List && v2Deep) {
+    const ratio = v2Deep.requestsPerSecond / v2List.requestsPerSecond;
+    const cpu = (t: Totals) => (t.serverCpu + t.databaseCpu) / t.requests;
+    const cost = cpu(v2Deep) / cpu(v2List);
+    targets.push(
+      `- v2 orders page 40,000 rows deep within 10% of page 1: ${(ratio * 100).toFixed(0)}% of its throughput, ` +
+        `${(cost * 100).toFixed(0)}% of its server + PostgreSQL CPU per request, ${verdict(ratio >= 0.9 && cost <= 1.1)}`,
     );
   }
   const peak = Math.max(...totals.map((t) => t.peakRss));

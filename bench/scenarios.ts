@@ -19,7 +19,28 @@ export interface Scenario {
   variant?: ServerVariant;
   /** An order create: the notifications the new order must have, so that the outbox is on or off as meant. */
   notifies?: number;
+  /** Runs once against the started server before the warm-up, unmeasured (e.g. to find a deep cursor). */
+  prepare?(origin: string, headers: Record<string, string>): Promise<void>;
   next(): { path: string; body?: string; headers?: Record<string, string> };
+}
+
+/**
+ * The cursor of the v2 orders page that starts `depth` rows in, found by following `next` links with the
+ * largest pages v2 serves (a cursor is opaque: only the server can make one).
+ */
+async function cursorAt(origin: string, headers: Record<string, string>, depth: number): Promise<string> {
+  const pageSize = 100;
+  let url = `${origin}/api/v2/orders/?limit=${pageSize}`;
+  for (let walked = 0; walked < depth; walked += pageSize) {
+    const response = await fetch(url, { headers });
+    if (response.status !== 200) throw new Error(`walking v2 orders: ${url} answered ${response.status}`);
+    const { next } = (await response.json()) as { next: string | null };
+    if (!next) throw new Error(`v2 orders end before row ${depth}`);
+    url = next;
+  }
+  const cursor = new URL(url).searchParams.get('cursor');
+  if (!cursor) throw new Error('the v2 next link carries no cursor');
+  return cursor;
 }
 
 export const variantOf = (scenario: Scenario): ServerVariant => scenario.variant ?? 'outbox';
@@ -50,6 +71,7 @@ export function scenarios(seeded: Seeded, providerJwt: string): Scenario[] {
   const idempotentCustomer = cycle(a.customerIds);
   const notModifiedCustomer = cycle(a.customerIds);
   let idempotencyKeys = 0;
+  let deepCursor = '';
   const order = (customer: number) =>
     JSON.stringify({ customer, item: 'Maize flour 2kg', quantity: 3, price_per_unit: '12.50' });
   const all: Scenario[] = [
@@ -131,6 +153,23 @@ export function scenarios(seeded: Seeded, providerJwt: string): Scenario[] {
       expect: 200,
       method: 'GET',
       next: () => ({ path: `/api/v1/orders/?limit=10&offset=${DEEP_OFFSET}` }),
+    },
+    {
+      key: 'v2-list',
+      name: 'GET v2 orders list, first page',
+      expect: 200,
+      method: 'GET',
+      next: () => ({ path: '/api/v2/orders/?limit=10' }),
+    },
+    {
+      key: 'v2-deep',
+      name: `GET v2 orders list, ${DEEP_OFFSET} rows deep (cursor)`,
+      expect: 200,
+      method: 'GET',
+      async prepare(origin, headers) {
+        deepCursor = await cursorAt(origin, headers, DEEP_OFFSET);
+      },
+      next: () => ({ path: `/api/v2/orders/?limit=10&cursor=${deepCursor}` }),
     },
     {
       // With the outbox as configured (SMS_EVENTS, by default on for new orders).
