@@ -15,6 +15,7 @@ import { answerKeysetPage, keysetRequestOf } from '../http/cursor-pages.js';
 import { problemResponses, withFieldNames } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V2, absoluteUrl } from '../http/urls.js';
+import { itemPathV2 } from '../items/items.routes.v2.js';
 import { toNotificationV2 } from '../notifications/notifications.routes.v2.js';
 import { NotificationListQueryV2, NotificationPageV2 } from '../notifications/notifications.schemas.js';
 import { listNotificationsByCursor } from '../notifications/notifications.service.js';
@@ -42,8 +43,6 @@ import {
 } from './orders.service.js';
 
 export const orderPathV2 = (id: number) => `${API_V2}/orders/${id}/`;
-/** Where a catalogue item is in v2 (the items resource registers there). */
-export const itemPathV2 = (id: number) => `${API_V2}/items/${id}/`;
 
 /** The domain names fields as v1 does; v2 names these differently. */
 const fieldNamesV2 = { item: 'item_name', price_per_unit: 'unit_price' };
