@@ -39,6 +39,7 @@ import {
 import { API_V1, API_V2, urlsPlugin } from './http/urls.js';
 import { validatorCompiler } from './http/validation.js';
 import { itemsRoutesV1 } from './items/items.routes.v1.js';
+import { itemsRoutesV2 } from './items/items.routes.v2.js';
 import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
 import { notificationsRoutesV2 } from './notifications/notifications.routes.v2.js';
@@ -191,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           await owned.register(authPlugin, authOptions);
           await owned.register(meRoutesV2);
           await owned.register(customersRoutesV2);
+          await owned.register(itemsRoutesV2);
           await owned.register(ordersRoutesV2);
           await owned.register(notificationsRoutesV2);
           await owned.register(versionUsageRoutesV2, { usage, clock });

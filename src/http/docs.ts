@@ -44,6 +44,7 @@ export function openApiDocument(app: FastifyInstance, version: ApiVersion): Reco
 
 const tags = {
   customers: { name: 'customers', description: 'People who place orders.' },
+  items: { name: 'items', description: 'The catalogue: what orders may name; admins change it.' },
   orders: { name: 'orders', description: 'Orders and their status: Pending → Closed | Cancelled.' },
   notifications: {
     name: 'notifications',
@@ -51,6 +52,7 @@ const tags = {
   },
   auth: { name: 'auth', description: 'Signing in with the OpenID provider, and who the caller is.' },
   meta: { name: 'meta', description: 'Entry points.' },
+  admin: { name: 'admin', description: 'Admins only: who still calls deprecated API versions.' },
 };
 
 const DESCRIPTION =
@@ -62,7 +64,7 @@ const documentInfo = {
   v1: {
     title: 'Orderly API',
     description: DESCRIPTION,
-    tags: [tags.customers, tags.orders, tags.notifications, tags.auth, tags.meta],
+    tags: [tags.customers, tags.items, tags.orders, tags.notifications, tags.auth, tags.meta],
   },
   v2: {
     title: 'Orderly API v2',
@@ -74,8 +76,10 @@ const documentInfo = {
     tags: [
       { ...tags.auth, description: 'Who the caller is.' },
       tags.customers,
+      tags.items,
       tags.orders,
       tags.notifications,
+      tags.admin,
       tags.meta,
     ],
   },

@@ -13,6 +13,7 @@ const ApiRootV2 = Type.Object(
   {
     me: Url('The caller.'),
     customers: Url('Customers.'),
+    items: Url('The catalogue.'),
     orders: Url('Orders.'),
     notifications: Url('SMS notifications of order events.'),
     schema: Url('The OpenAPI 3.1 document of v2.'),
@@ -36,6 +37,7 @@ export const metaRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => ({
       me: absoluteUrl(request, `${API_V2}/me/`),
       customers: absoluteUrl(request, `${API_V2}/customers/`),
+      items: absoluteUrl(request, `${API_V2}/items/`),
       orders: absoluteUrl(request, `${API_V2}/orders/`),
       notifications: absoluteUrl(request, `${API_V2}/notifications/`),
       schema: absoluteUrl(request, apiDocs.v2.schema),

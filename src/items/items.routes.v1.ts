@@ -53,8 +53,8 @@ export function toItemV1(row: ItemRow, request: FastifyRequest): ItemV1 {
   };
 }
 
-/** The writable fields of a v1 body, in domain terms (absent stays absent). */
-function itemInput(body: {
+/** The writable fields of a body (v1's and v2's are the same), in domain terms (absent stays absent). */
+export function itemInput(body: {
   sku?: string;
   name?: string;
   description?: string | null;
@@ -72,14 +72,15 @@ function itemInput(body: {
   };
 }
 
-const activeFilters: Record<'true' | 'false' | 'all', ActiveFilter> = {
+/** `active` as a list query gives it → the domain's filter. */
+export const activeFilters: Record<'true' | 'false' | 'all', ActiveFilter> = {
   true: true,
   false: false,
   all: 'all',
 };
 
 const tags = ['items'];
-const ADMINS_ONLY = 'Admins only: anyone else gets 403 `admin_only`.';
+export const ADMINS_ONLY = 'Admins only: anyone else gets 403 `admin_only`.';
 
 export const itemsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { CursorPageOf, CursorQuery } from '../shared/cursor.js';
 import { CURRENCY_PATTERN, MONEY_PATTERN } from '../shared/money.js';
 import { PageOf, PageQuery } from '../shared/pagination.js';
 import { Text, Timestamp, Url } from '../shared/schemas.js';
@@ -135,29 +136,40 @@ export const UpdateItemBody = Type.Object(
   { additionalProperties: false, title: 'Item changes' },
 );
 
-export const ItemListQuery = Type.Object(
-  {
-    ...PageQuery,
-    active: Type.Optional(
-      Type.Enum(['true', 'false', 'all'], {
-        default: 'true',
-        description:
-          'Active items only (`true`, the default), archived ones only (`false`), or both (`all`).',
-      }),
-    ),
-    search: Type.Optional(
-      Text({ minLength: 1, maxLength: 100, description: 'Case-insensitive match in the SKU or the name.' }),
-    ),
-    ordering: Type.Optional(
-      Type.String({
-        pattern: '^-?[a-z_]+(,-?[a-z_]+)*$',
-        description: `Comma-separated, "-" for descending: ${itemSortFields.join(', ')}. Default: name, then id.`,
-        examples: ['-unit_price'],
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+/** The filters and ordering of an item list, the same in every version. */
+const itemFilters = {
+  active: Type.Optional(
+    Type.Enum(['true', 'false', 'all'], {
+      default: 'true',
+      description: 'Active items only (`true`, the default), archived ones only (`false`), or both (`all`).',
+    }),
+  ),
+  search: Type.Optional(
+    Text({ minLength: 1, maxLength: 100, description: 'Case-insensitive match in the SKU or the name.' }),
+  ),
+  ordering: Type.Optional(
+    Type.String({
+      pattern: '^-?[a-z_]+(,-?[a-z_]+)*$',
+      description: `Comma-separated, "-" for descending: ${itemSortFields.join(', ')}. Default: name, then id.`,
+      examples: ['-unit_price'],
+    }),
+  ),
+};
+
+export const ItemListQuery = Type.Object({ ...PageQuery, ...itemFilters }, { additionalProperties: false });
 export type ItemListQuery = Static<typeof ItemListQuery>;
 
 export const ItemPageV1 = PageOf(ItemV1, 'Item');
+
+// v2: the same item, its `url` under /api/v2; writes take v1's bodies (the fields are the same).
+
+export const ItemV2 = Type.Object({ ...ItemV1.properties }, { additionalProperties: false, title: 'Item' });
+export type ItemV2 = Static<typeof ItemV2>;
+
+export const ItemListQueryV2 = Type.Object(
+  { ...CursorQuery, ...itemFilters },
+  { additionalProperties: false },
+);
+export type ItemListQueryV2 = Static<typeof ItemListQueryV2>;
+
+export const ItemPageV2 = CursorPageOf(ItemV2, 'Item');

@@ -1,4 +1,5 @@
 import type { Ctx } from '../auth/actor.js';
+import type { KeysetRequest } from '../shared/cursor.js';
 import {
   AppError,
   assertNoFieldErrors,
@@ -117,15 +118,22 @@ export const itemArchived = (item: Pick<ItemRow, 'id' | 'sku'>) =>
     item: item.id,
   });
 
-export function listItems(ctx: Ctx, filters: ItemListFilters, page: PageRequest) {
+/** A list's filters as the repository takes them, and its ordering (by name, then id, unless given). */
+function listing(filters: ItemListFilters) {
   const ordering = parseOrdering(filters.ordering, repository.itemSortFields, defaultOrdering);
   const active = filters.active ?? true;
-  return repository.listItems(
-    ctx.db,
-    { active: active === 'all' ? undefined : active, search: filters.search },
-    page,
-    ordering,
-  );
+  return { filters: { active: active === 'all' ? undefined : active, search: filters.search }, ordering };
+}
+
+export function listItems(ctx: Ctx, filters: ItemListFilters, page: PageRequest) {
+  const list = listing(filters);
+  return repository.listItems(ctx.db, list.filters, page, list.ordering);
+}
+
+/** The same list as `listItems`, one keyset page at a time (v2). */
+export function listItemsByCursor(ctx: Ctx, filters: ItemListFilters, keyset: KeysetRequest) {
+  const list = listing(filters);
+  return repository.listItemsByCursor(ctx.db, list.filters, list.ordering, keyset);
 }
 
 /** Any item, archived ones included. */

@@ -16,6 +16,7 @@ import { collectionLd } from '../http/jsonld.js';
 import { problemResponses, withFieldNames } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V2, absoluteUrl } from '../http/urls.js';
+import { itemPathV2 } from '../items/items.routes.v2.js';
 import { toNotificationV2 } from '../notifications/notifications.routes.v2.js';
 import { NotificationListQueryV2, NotificationPageV2 } from '../notifications/notifications.schemas.js';
 import { listNotificationsByCursor } from '../notifications/notifications.service.js';
@@ -44,11 +45,9 @@ import {
 } from './orders.service.js';
 
 export const orderPathV2 = (id: number) => `${API_V2}/orders/${id}/`;
-/** Where a catalogue item is in v2 (the items resource registers there). */
-export const itemPathV2 = (id: number) => `${API_V2}/items/${id}/`;
 
 /** The domain names fields as v1 does; v2 names these differently. */
-const fieldNamesV2 = { item: 'item_name', price_per_unit: 'unit_price' };
+const fieldNamesV2 = { item: 'item_name', price_per_unit: 'unit_price', item_id: 'item' };
 
 export function toOrderV2(view: OrderView, request: FastifyRequest): OrderV2 {
   return {
@@ -134,13 +133,15 @@ export const ordersRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { owner, customer, customer_code, placed_after, placed_before, status, ordering } = request.query;
+      const { owner, customer, customer_code, item, placed_after, placed_before, status, ordering } =
+        request.query;
       const page = await listOrderViewsByCursor(
         ctxOf(request),
         {
           status,
           customerId: customer,
           customerCode: customer_code,
+          itemId: item,
           placedAfter: placed_after === undefined ? undefined : new Date(placed_after),
           placedBefore: placed_before === undefined ? undefined : new Date(placed_before),
           ownerId: owner,
@@ -160,12 +161,14 @@ export const ordersRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'createOrder',
         summary: 'Place an order',
         description:
-          'For a customer the caller can see, named by `customer`, `customer_code` or both; the item as free ' +
-          'text (`item_name`) priced by `unit_price` in `currency` (default: the server’s DEFAULT_CURRENCY).',
+          'For a customer the caller can see, named by `customer`, `customer_code` or both; of a catalogue ' +
+          'item (`item`), whose name, price and currency it copies (`unit_price` overrides the price), or of an ' +
+          'item as free text (`item_name`) priced by `unit_price` in `currency` (default: the server’s ' +
+          'DEFAULT_CURRENCY). An archived item is 409 `item_archived`; an unknown one 404.',
         tags,
         security: AUTHENTICATED,
         body: CreateOrderBodyV2,
-        response: { 201: OrderV2, ...problemResponses(403, 503) },
+        response: { 201: OrderV2, ...problemResponses(403, 409, 503) },
       },
     },
     async (request, reply) => {
@@ -173,11 +176,12 @@ export const ordersRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
         request.body,
         orderReadOnlyFieldsV2.filter((field) => field !== 'currency'),
       );
-      const { customer, customer_code, item_name, quantity, unit_price, currency } = request.body;
+      const { customer, customer_code, item, item_name, quantity, unit_price, currency } = request.body;
       const row = await withFieldNames(fieldNamesV2, () =>
         createOrder(ordersCtxOf(request), {
           customerId: customer,
           customerCode: customer_code,
+          itemId: item,
           item: item_name,
           quantity,
           pricePerUnit: unit_price,
@@ -217,7 +221,8 @@ export const ordersRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'updateOrder',
         summary: 'Change some fields of an order (JSON merge patch)',
         description:
-          'Only Pending orders change. Close or cancel with the actions. Read-only fields may be sent back unchanged.',
+          'Only Pending orders change. Close or cancel with the actions. An order keeps its catalogue item ' +
+          '(`item`, sent back as its id or null) and the name it took from it. Read-only fields may be sent back unchanged.',
         tags,
         security: AUTHENTICATED,
         params: IdParams,
@@ -228,9 +233,11 @@ export const ordersRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { id } = request.params;
       const expected = await expectedOrderVersions(request, id);
-      await assertEchoedFieldsUnchanged(request.body, orderReadOnlyFieldsV2, async () =>
-        toOrderV2(await getOrderView(ctxOf(request), id), request),
-      );
+      // `item` is shown as an object and may be sent back as its id (as `customer` is), never changed.
+      await assertEchoedFieldsUnchanged(request.body, [...orderReadOnlyFieldsV2, 'item'], async () => {
+        const current = toOrderV2(await getOrderView(ctxOf(request), id), request);
+        return { ...current, item: current.item?.id ?? null };
+      });
       const { customer, customer_code, item_name, quantity, unit_price } = request.body;
       const changes = {
         customerId: customer,

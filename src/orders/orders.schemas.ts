@@ -203,13 +203,16 @@ export const OrderPageV1 = PageOf(OrderV1, 'Order');
 
 // v2: money with its currency, the customer and the catalogue item inline and linked, v2 field names.
 
-const UnitPrice = Type.String({
-  pattern: MONEY_PATTERN,
-  description:
-    'Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).',
-  examples: ['12.50'],
-  'x-error-message': 'Must be a decimal string such as "12.50": up to 10 digits, at most 2 decimals.',
-});
+const UNIT_PRICE_DESCRIPTION =
+  'Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).';
+const unitPrice = (description: string) =>
+  Type.String({
+    pattern: MONEY_PATTERN,
+    description,
+    examples: ['12.50'],
+    'x-error-message': 'Must be a decimal string such as "12.50": up to 10 digits, at most 2 decimals.',
+  });
+const UnitPrice = unitPrice(UNIT_PRICE_DESCRIPTION);
 const currency = (description: string) =>
   Type.String({
     pattern: '^[A-Z]{3}$',
@@ -218,12 +221,18 @@ const currency = (description: string) =>
     'x-error-message': 'Must be an ISO 4217 code: 3 capital letters, e.g. "KES".',
   });
 const Currency = currency('ISO 4217 code of `unit_price` and `total`.');
-const ItemName = Text({
-  minLength: 1,
-  maxLength: 200,
+const ITEM_NAME_DESCRIPTION =
+  'What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.';
+const itemName = (description: string) =>
+  Text({ minLength: 1, maxLength: 200, description, examples: ['Maize flour 2kg'] });
+const ItemName = itemName(ITEM_NAME_DESCRIPTION);
+const ItemRefV2 = Type.Integer({
+  minimum: 1,
+  maximum: Number.MAX_SAFE_INTEGER,
   description:
-    'What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.',
-  examples: ['Maize flour 2kg'],
+    'Id of a catalogue item (`/api/v2/items/`), active (409 `item_archived` otherwise; 404 if there is none). ' +
+    'The order takes its name and currency and, unless `unit_price` is given, its price, as they are now; ' +
+    'later changes to the item do not alter the order.',
 });
 
 const CustomerSummaryV2 = Type.Object(
@@ -290,11 +299,23 @@ export const CreateOrderBodyV2 = Type.Object(
   {
     customer: Type.Optional(CustomerRef),
     customer_code: Type.Optional(CustomerCode),
-    item_name: ItemName,
+    item: Type.Optional(ItemRefV2),
+    item_name: Type.Optional(
+      itemName(
+        `${ITEM_NAME_DESCRIPTION} Required without \`item\`; with it, leave it out or send the item’s name exactly (400 \`mismatch\` otherwise).`,
+      ),
+    ),
     quantity: Quantity,
-    unit_price: UnitPrice,
+    unit_price: Type.Optional(
+      unitPrice(
+        `${UNIT_PRICE_DESCRIPTION} Required without \`item\`; with it, replaces the catalogue price for this order.`,
+      ),
+    ),
     currency: Type.Optional(
-      currency('ISO 4217 code of `unit_price` and `total`. Default: the server’s DEFAULT_CURRENCY.'),
+      currency(
+        'ISO 4217 code of `unit_price` and `total`. Without `item`, default: the server’s DEFAULT_CURRENCY; ' +
+          'with it, the item’s: leave it out or send the item’s (400 `mismatch` otherwise).',
+      ),
     ),
     id: Type.Optional(readOnlyV2.id),
     url: Type.Optional(readOnlyV2.url),
@@ -308,9 +329,10 @@ export const CreateOrderBodyV2 = Type.Object(
     additionalProperties: false,
     title: 'New order',
     description:
-      'Give `customer` (id), `customer_code`, or both (they must agree). The item is free text (`item_name`) ' +
-      'with its `unit_price` and `currency`.',
+      'Give `customer` (id), `customer_code`, or both (they must agree). Name a catalogue item by `item`, or ' +
+      'give the item as free text (`item_name`) with its `unit_price` (and `currency`).',
     examples: [
+      { customer: 1, item: 7, quantity: 3 },
       { customer: 1, item_name: 'Maize flour 2kg', quantity: 3, unit_price: '12.50', currency: 'KES' },
     ],
   },
@@ -321,6 +343,13 @@ export const UpdateOrderBodyV2 = Type.Object(
   {
     customer: Type.Optional(CustomerRef),
     customer_code: Type.Optional(CustomerCode),
+    item: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+        description:
+          'Read-only: the catalogue item is set when the order is placed. Its id (null for free text) may be ' +
+          'sent unchanged; another is 400 `read_only_field`.',
+      }),
+    ),
     item_name: Type.Optional(ItemName),
     quantity: Type.Optional(Quantity),
     unit_price: Type.Optional(UnitPrice),
@@ -357,6 +386,7 @@ export const OrderListQueryV2 = Type.Object(
   {
     ...CursorQuery,
     ...orderFilters,
+    item: Type.Optional(ItemFilter),
     ordering: Type.Optional(Ordering(Object.keys(orderSortFieldsV2), '-placed_at', '-total')),
   },
   { additionalProperties: false },

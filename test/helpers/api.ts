@@ -61,8 +61,10 @@ export const V2 = '/api/v2/';
 export const CUSTOMERS_V2 = '/api/v2/customers/';
 export const ORDERS_V2 = '/api/v2/orders/';
 export const NOTIFICATIONS_V2 = '/api/v2/notifications/';
+export const ITEMS_V2 = '/api/v2/items/';
 export const customerUrlV2 = (id: number | string) => `${CUSTOMERS_V2}${id}/`;
 export const orderUrlV2 = (id: number | string) => `${ORDERS_V2}${id}/`;
+export const itemUrlV2 = (id: number | string) => `${ITEMS_V2}${id}/`;
 
 /** The path and query of an absolute link the API returned (a v2 `next`, `previous` or `url`). */
 export const pathOf = (link: string): string => {
@@ -73,6 +75,13 @@ export const pathOf = (link: string): string => {
 /** A customer created over HTTP by `api` through v2 (asserted 201), as the API returned it. */
 export async function postCustomerV2(api: Api, overrides: Record<string, unknown> = {}) {
   const response = await api.post(CUSTOMERS_V2, customerBody(overrides));
+  expect(response.statusCode, response.body).toBe(201);
+  return response.data;
+}
+
+/** A catalogue item created over HTTP through v2 by `api`, an admin's (asserted 201), as the API returned it. */
+export async function postItemV2(api: Api, overrides: Record<string, unknown> = {}) {
+  const response = await api.post(ITEMS_V2, itemBody(overrides));
   expect(response.statusCode, response.body).toBe(201);
   return response.data;
 }

@@ -18,6 +18,7 @@ describe('the v2 entry points', () => {
     expect(root.data).toEqual({
       me: 'http://localhost/api/v2/me/',
       customers: 'http://localhost/api/v2/customers/',
+      items: 'http://localhost/api/v2/items/',
       orders: 'http://localhost/api/v2/orders/',
       notifications: 'http://localhost/api/v2/notifications/',
       schema: 'http://localhost/api/v2/schema/',
