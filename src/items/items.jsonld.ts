@@ -1,8 +1,8 @@
 import type { LdNode } from '../http/jsonld.js';
-import type { ItemV1 } from './items.schemas.js';
+import type { ItemV1, ItemV2 } from './items.schemas.js';
 
 /** A catalogue item as a schema.org Product with its Offer: in stock while active, else discontinued. */
-export function itemLd(item: ItemV1): LdNode {
+export function itemLd(item: ItemV1 | ItemV2): LdNode {
   return {
     '@id': item.url,
     '@type': 'Product',

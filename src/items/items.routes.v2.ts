@@ -4,10 +4,12 @@ import { AUTHENTICATED } from '../auth/auth.plugin.js';
 import { expectedVersions, NotModified, readWithVersion, withVersion } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';
 import { answerKeysetPage, keysetRequestOf } from '../http/cursor-pages.js';
+import { collectionLd } from '../http/jsonld.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
 import { API_V2, absoluteUrl } from '../http/urls.js';
 import { IdParams } from '../shared/schemas.js';
+import { itemLd } from './items.jsonld.js';
 import { ADMINS_ONLY, activeFilters, itemInput } from './items.routes.v1.js';
 import {
   CreateItemBody,
@@ -52,6 +54,7 @@ export const itemsRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/items/',
     {
+      config: { jsonLd: collectionLd(itemLd) },
       schema: {
         operationId: 'listItems',
         summary: 'List catalogue items',
@@ -106,6 +109,7 @@ export const itemsRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/items/:id/',
     {
+      config: { jsonLd: itemLd },
       schema: {
         operationId: 'getItem',
         summary: 'Get a catalogue item',

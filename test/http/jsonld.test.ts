@@ -158,6 +158,8 @@ describe('JSON-LD on request', () => {
     const [product] = await expand(await api.get(`/api/v1/items/${created.data.id}/`, { headers: LD }));
     const [gone] = await expand(await api.get(`/api/v1/items/${archived.data.id}/`, { headers: LD }));
     const [ordered] = await expand(await api.get(orderUrl(order.id), { headers: LD }));
+    const [productV2] = await expand(await api.get(`/api/v2/items/${created.data.id}/`, { headers: LD }));
+    const [orderedV2] = await expand(await api.get(`/api/v2/orders/${order.id}/`, { headers: LD }));
 
     // Assert
     expect(product?.['@id']).toBe(created.data.url);
@@ -174,6 +176,11 @@ describe('JSON-LD on request', () => {
     const line = nodeOf(ordered as never, `${SCHEMA}orderedItem`);
     expect(nodeOf(line, `${SCHEMA}orderedItem`)['@id']).toBe(created.data.url);
     expect(single(nodeOf(line, `${SCHEMA}priceSpecification`), `${SCHEMA}priceCurrency`)).toBe('USD');
+    expect(productV2?.['@id']).toBe(`http://localhost/api/v2/items/${created.data.id}/`);
+    expect(single(nodeOf(productV2 as never, `${SCHEMA}offers`), `${SCHEMA}price`)).toBe('9.90');
+    const lineV2 = nodeOf(orderedV2 as never, `${SCHEMA}orderedItem`);
+    expect(nodeOf(lineV2, `${SCHEMA}orderedItem`)['@id']).toBe(productV2?.['@id']);
+    expect(single(nodeOf(lineV2, `${SCHEMA}orderedItem`), `${SCHEMA}sku`)).toBe('RICE-5');
   });
 
   test('when v2 orders are read as JSON-LD, then each Order has its v2 @id and its customer inline, and the page links to the next by cursor', async () => {
