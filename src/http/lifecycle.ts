@@ -1,10 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Actor } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
-import type { VersionUsage } from '../versions/version-usage.service.js';
 import { MIGRATION_GUIDE_PATH } from './migration-guide.js';
 import { allowedMethods, problemResponses } from './problem.js';
 import { API_V1, API_V2, absoluteUrl } from './urls.js';
@@ -18,6 +16,17 @@ declare module 'fastify' {
      */
     versionless?: boolean;
   }
+}
+
+/** One call to a deprecated version, as the lifecycle reports it. */
+export interface VersionCall {
+  version: string;
+  /** `user:<id>` when the caller authenticated, else `ip:<address>`. */
+  caller: string;
+  userId: number | null;
+  /** The route's template, or an unknown path as it came. */
+  path: string;
+  at: Date;
 }
 
 /** The deprecation and sunset of one API version, and where its resources live in the next one. */
@@ -69,7 +78,8 @@ export function v2Successor(path: string): string | undefined {
 
 export interface LifecycleOptions extends VersionLifecycle {
   clock: Clock;
-  usage: VersionUsage;
+  /** Where calls to the deprecated version are counted (versions/version-usage.service.ts). */
+  usage: { record(call: VersionCall): void };
 }
 
 const HOUR_MS = 3_600_000;
@@ -131,11 +141,12 @@ export const lifecyclePlugin = fp(
     };
 
     const record = (request: FastifyRequest, at: Date) => {
-      const actor = request.actor as Actor | null | undefined;
-      const caller = actor ? `user:${actor.userId}` : `ip:${request.ip}`;
+      // Set only once authentication has run (absent on a 401, a 404 or a 410).
+      const userId = (request.actor as { userId: number } | null | undefined)?.userId ?? null;
+      const caller = userId === null ? `ip:${request.ip}` : `user:${userId}`;
       // The route's template, never the URL (its query may hold secrets); an unknown path as it came.
       const path = request.routeOptions.url ?? pathOf(request.url).slice(0, MAX_PATH);
-      usage.record({ version, caller, userId: actor?.userId ?? null, path, at });
+      usage.record({ version, caller, userId, path, at });
 
       const now = at.getTime();
       const last = warnedAt.get(caller);

@@ -1,18 +1,12 @@
 import type { Ctx } from '../auth/actor.js';
 import type { Database } from '../db/client.js';
+import type { VersionCall } from '../http/lifecycle.js';
 import { AppError } from '../shared/errors.js';
 import { addUsage, listUsage, type UsageCount, type UsageRow } from './version-usage.repository.js';
 
 export type { UsageRow };
 
 /** One call to an API version, as the version lifecycle plugin sees it. */
-export interface VersionCall {
-  version: string;
-  caller: string;
-  userId: number | null;
-  path: string;
-  at: Date;
-}
 
 export interface VersionUsageOptions {
   /** How often the counts are written (and on close). */
