@@ -29,6 +29,7 @@ import { notFoundHandler, ProblemV1, problemPlugin } from './http/problem.js';
 import { rateLimitPlugin } from './http/rate-limit.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
 import { securityPlugin } from './http/security.js';
+import { sharedSerializerCompiler } from './http/serializers.js';
 import {
   clientErrorHandler,
   closeSessionsOnClose,
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.tls) closeSessionsOnClose(app);
 
   app.setValidatorCompiler(validatorCompiler());
+  app.setSerializerCompiler(sharedSerializerCompiler(app));
   app.decorate('db', deps.db);
   app.decorate('outbox', deps.outbox);
   app.decorate('defaultCurrency', config.DEFAULT_CURRENCY);
