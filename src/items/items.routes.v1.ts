@@ -16,6 +16,7 @@ import { API_V1, absoluteUrl } from '../http/urls.js';
 import { pageLinks } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
 import { itemLd } from './items.jsonld.js';
+import { ADMINS_ONLY, activeFilters, itemInput, itemsCtxOf } from './items.request.js';
 import {
   CreateItemBody,
   ItemListQuery,
@@ -25,16 +26,7 @@ import {
   ReplaceItemBody,
   UpdateItemBody,
 } from './items.schemas.js';
-import {
-  type ActiveFilter,
-  createItem,
-  deleteItem,
-  getItem,
-  type ItemInput,
-  type ItemRow,
-  listItems,
-  updateItem,
-} from './items.service.js';
+import { createItem, deleteItem, getItem, type ItemRow, listItems, updateItem } from './items.service.js';
 
 const itemPath = (id: number) => `${API_V1}/items/${id}/`;
 
@@ -53,34 +45,7 @@ export function toItemV1(row: ItemRow, request: FastifyRequest): ItemV1 {
   };
 }
 
-/** The writable fields of a body (v1's and v2's are the same), in domain terms (absent stays absent). */
-export function itemInput(body: {
-  sku?: string;
-  name?: string;
-  description?: string | null;
-  unit_price?: string;
-  currency?: string;
-  active?: boolean;
-}): Partial<ItemInput> {
-  return {
-    sku: body.sku,
-    name: body.name,
-    description: body.description,
-    unitPrice: body.unit_price,
-    currency: body.currency,
-    active: body.active,
-  };
-}
-
-/** `active` as a list query gives it → the domain's filter. */
-export const activeFilters: Record<'true' | 'false' | 'all', ActiveFilter> = {
-  true: true,
-  false: false,
-  all: 'all',
-};
-
 const tags = ['items'];
-export const ADMINS_ONLY = 'Admins only: anyone else gets 403 `admin_only`.';
 
 export const itemsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -131,10 +96,12 @@ export const itemsRoutesV1: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       refuseReadOnlyFields(request.body, itemReadOnlyFields);
       const { sku, name, unit_price } = request.body;
-      const row = await createItem(
-        { ...ctxOf(request), defaultCurrency: request.server.defaultCurrency },
-        { ...itemInput(request.body), sku, name, unitPrice: unit_price },
-      );
+      const row = await createItem(itemsCtxOf(request), {
+        ...itemInput(request.body),
+        sku,
+        name,
+        unitPrice: unit_price,
+      });
       const item = withVersion(reply, row.version, toItemV1(row, request));
       reply.code(201).header('location', item.url);
       return item;

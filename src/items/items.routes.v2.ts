@@ -10,7 +10,7 @@ import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-
 import { API_V2, absoluteUrl } from '../http/urls.js';
 import { IdParams } from '../shared/schemas.js';
 import { itemLd } from './items.jsonld.js';
-import { ADMINS_ONLY, activeFilters, itemInput } from './items.routes.v1.js';
+import { ADMINS_ONLY, activeFilters, itemInput, itemsCtxOf } from './items.request.js';
 import {
   CreateItemBody,
   ItemListQueryV2,
@@ -96,10 +96,12 @@ export const itemsRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       refuseReadOnlyFields(request.body, itemReadOnlyFields);
       const { sku, name, unit_price } = request.body;
-      const row = await createItem(
-        { ...ctxOf(request), defaultCurrency: request.server.defaultCurrency },
-        { ...itemInput(request.body), sku, name, unitPrice: unit_price },
-      );
+      const row = await createItem(itemsCtxOf(request), {
+        ...itemInput(request.body),
+        sku,
+        name,
+        unitPrice: unit_price,
+      });
       const item = withVersion(reply, row.version, toItemV2(row, request));
       reply.code(201).header('location', item.url);
       return item;

@@ -19,6 +19,7 @@ import { listNotifications } from '../notifications/notifications.service.js';
 import { pageLinks } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
 import { orderLdV1 } from './orders.jsonld.js';
+import { ordersCtxOf } from './orders.request.js';
 import type { OrderStatus } from './orders.rules.js';
 import {
   CreateOrderBody,
@@ -36,20 +37,12 @@ import {
   getOrder,
   listOrders,
   type OrderRow,
-  type OrdersCtx,
   replaceOrder,
   transitionOrder,
   updateOrder,
 } from './orders.service.js';
 
 const orderPath = (id: number) => `${API_V1}/orders/${id}/`;
-
-/** The context of a request that changes an order, and so may notify. */
-export const ordersCtxOf = (request: FastifyRequest): OrdersCtx => ({
-  ...ctxOf(request),
-  outbox: request.server.outbox,
-  defaultCurrency: request.server.defaultCurrency,
-});
 
 export function toOrderV1(row: OrderRow, request: FastifyRequest): OrderV1 {
   return {

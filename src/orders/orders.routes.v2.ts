@@ -23,7 +23,7 @@ import { listNotificationsByCursor } from '../notifications/notifications.servic
 import { parseOrdering } from '../shared/pagination.js';
 import { IdParams } from '../shared/schemas.js';
 import { orderLdV2 } from './orders.jsonld.js';
-import { ordersCtxOf } from './orders.routes.v1.js';
+import { ordersCtxOf } from './orders.request.js';
 import {
   CreateOrderBodyV2,
   OrderListQueryV2,
