@@ -8,6 +8,7 @@ import { meRoutesV1, signInRoutesV1 } from './auth/auth.routes.v1.js';
 import { meRoutesV2 } from './auth/auth.routes.v2.js';
 import type { OidcClient } from './auth/oidc.service.js';
 import type { ProviderTokenAuthenticator } from './auth/provider-tokens.service.js';
+import { tokensRoutesV2 } from './auth/tokens.routes.v2.js';
 import type { TokenAuthenticator } from './auth/tokens.service.js';
 import { usersRoutesV2 } from './auth/users.routes.v2.js';
 import { type Config, listSetting } from './config.js';
@@ -206,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           await owned.register(notificationsRoutesV2);
           await owned.register(versionUsageRoutesV2, { usage, clock });
           await owned.register(usersRoutesV2, { forgetCredentials });
+          await owned.register(tokensRoutesV2, { tokens: deps.tokens });
         });
       },
       { prefix: API_V2 },
