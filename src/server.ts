@@ -31,13 +31,16 @@ async function main() {
     }
   }
 
+  const origin =
+    config.PUBLIC_URL?.replace(/\/+$/, '') ?? `${tls ? 'https' : 'http'}://localhost:${config.PORT}`;
   if (config.NODE_ENV !== 'production') {
     const bootstrap = await bootstrapAdmin(deps.database.db);
     if (bootstrap) {
       // Printed once, on the first start of an empty database; only its hash is stored.
       process.stdout.write(
         `\nFirst start: created admin ${bootstrap.email}. Its API token (shown once):\n\n  ${bootstrap.token}\n\n` +
-          `Try: curl -H "Authorization: Bearer ${bootstrap.token}" ${tls ? 'https' : 'http'}://localhost:${config.PORT}/api/v1/customers/\n\n`,
+          `Open the staff console at ${origin}/console/ and paste the token to sign in, or try the API:\n` +
+          `  curl -H "Authorization: Bearer ${bootstrap.token}" ${origin}/api/v2/customers/\n\n`,
       );
     }
   }
@@ -60,6 +63,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  app.log.info(`staff console at ${origin}/console/`);
 }
 
 main().catch((error: unknown) => {

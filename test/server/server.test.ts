@@ -36,6 +36,9 @@ describe('the server process', { timeout: 120_000 }, () => {
     try {
       token = TOKEN_LINE.exec(first.output())?.[1] ?? '';
       expect(token).not.toBe('');
+      expect(first.output()).toMatch(
+        /Open the staff console at http:\/\/localhost:\d+\/console\/ and paste the token/,
+      );
       const created = await fetch(`${first.url}/api/v1/customers/`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
