@@ -15,7 +15,7 @@ type SessionsModule = typeof import('../src/auth/sessions.repository.js');
 type Database = import('../src/db/client.js').Database;
 
 const CUSTOMERS_PER_USER = 5_000;
-const ORDERS_PER_USER = 50_000;
+export const ORDERS_PER_USER = 50_000;
 
 export interface BenchDatabase {
   kind: 'postgres' | 'embedded';

@@ -174,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await api.register(deliveryReportRoutesV1, { secret: config.AT_CALLBACK_SECRET });
         await api.register(signInRoutesV1, {
           oidc: deps.oidc,
+          tokens: deps.tokens,
           sessionTtlSeconds: config.SESSION_TTL_SECONDS,
         });
         await api.register(async (owned) => {
@@ -195,7 +196,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v2.register(
       async (api) => {
         await api.register(negotiationPlugin);
-        await api.register(metaRoutesV2);
+        await api.register(metaRoutesV2, {
+          providerName: oidcIssuer && (config.OIDC_PROVIDER_NAME ?? new URL(oidcIssuer).hostname),
+        });
         await api.register(async (owned) => {
           await owned.register(authPlugin, authOptions);
           await owned.register(meRoutesV2);

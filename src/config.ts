@@ -123,6 +123,14 @@ export const ConfigSchema = Type.Object({
         'OpenID provider to sign people in with, found by discovery, e.g. `https://accounts.google.com`. Unset: API tokens only. `http://` only for a provider on loopback.',
     }),
   ),
+  OIDC_PROVIDER_NAME: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 60,
+      description:
+        'The provider as people know it, on the console’s "Sign in with …" button (e.g. `Google`). Default: the host name of `OIDC_ISSUER`.',
+    }),
+  ),
   OIDC_CLIENT_ID: Type.Optional(
     Type.String({ minLength: 1, description: 'Client id registered at the provider.' }),
   ),

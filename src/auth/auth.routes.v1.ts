@@ -8,7 +8,15 @@ import { AppError } from '../shared/errors.js';
 import { authMethods } from './actor.js';
 import { AUTHENTICATED, CSRF_COOKIE, SESSION_COOKIE } from './auth.plugin.js';
 import type { OidcClient } from './oidc.service.js';
-import { completeLogin, endSession, LOGIN_TTL_SECONDS, startLogin } from './sessions.service.js';
+import {
+  completeLogin,
+  endSession,
+  LOGIN_TTL_SECONDS,
+  type OpenedSession,
+  signInWithToken,
+  startLogin,
+} from './sessions.service.js';
+import type { TokenAuthenticator } from './tokens.service.js';
 
 const AUTH_PATH = `${API_V1}/api-auth/`;
 const LOGIN_COOKIE = 'orderly_login';
@@ -35,6 +43,29 @@ const CallbackQuery = Type.Object(
 );
 
 const Redirect = (description: string) => Type.Null({ description });
+
+const TokenLoginBody = Type.Object(
+  {
+    token: Type.String({
+      minLength: 1,
+      maxLength: 512,
+      description:
+        'An API token (`oly_…`) of the person signing in. It is checked, never stored by the session.',
+    }),
+  },
+  { additionalProperties: false, title: 'Token sign-in' },
+);
+
+const LogoutQuery = Type.Object({
+  next: Type.Optional(
+    Type.String({
+      maxLength: 2000,
+      description:
+        'Where to land after signing out: a path or URL on this site (after the provider’s logout, when it has one). Default: the API root.',
+      examples: ['/console/sign-in'],
+    }),
+  ),
+});
 
 export const MeV1 = Type.Object(
   {
@@ -100,6 +131,22 @@ function clearSessionCookies(request: FastifyRequest, reply: FastifyReply): void
   reply.clearCookie(CSRF_COOKIE, cookieOptions(request, 0, '/', false));
 }
 
+/**
+ * Login CSRF: a page elsewhere must not sign this browser in as someone else. A browser says where a
+ * request comes from (Sec-Fetch-Site, else Origin); a cross-site one is refused. The body must be JSON,
+ * which a cross-site form cannot send and a cross-site script cannot send without a CORS preflight.
+ * A client that is not a browser sends neither header and has no cookie jar to forge.
+ */
+function checkSameSite(request: FastifyRequest): void {
+  const site = request.headers['sec-fetch-site'];
+  const origin = request.headers.origin;
+  const crossSite =
+    site !== undefined ? site !== 'same-origin' : origin !== undefined && origin !== publicOrigin(request);
+  if (crossSite) {
+    throw new AppError('csrf_failed', 'Signing in with a token is only possible from a page of this site.');
+  }
+}
+
 function requireOidc(oidc: OidcClient | undefined): OidcClient {
   if (!oidc) {
     throw new AppError(
@@ -113,8 +160,52 @@ function requireOidc(oidc: OidcClient | undefined): OidcClient {
 /** Browser sign-in through the OpenID provider, at the seed's paths; sessions live in the database. */
 export const signInRoutesV1: FastifyPluginAsyncTypebox<{
   oidc: OidcClient | undefined;
+  tokens: TokenAuthenticator;
   sessionTtlSeconds: number;
-}> = async (app, { oidc, sessionTtlSeconds }) => {
+}> = async (app, { oidc, tokens, sessionTtlSeconds }) => {
+  function startSession(request: FastifyRequest, reply: FastifyReply, session: OpenedSession): void {
+    reply.setCookie(SESSION_COOKIE, session.sessionToken, cookieOptions(request, sessionTtlSeconds));
+    reply.setCookie(CSRF_COOKIE, session.csrfToken, cookieOptions(request, sessionTtlSeconds, '/', false));
+  }
+
+  app.post(
+    '/api-auth/token-login/',
+    {
+      config: { rateLimit: 'sign_in', versionless: true },
+      schema: {
+        operationId: 'tokenLogin',
+        summary: 'Sign in with an API token (browser)',
+        description:
+          'Exchanges an API token for the browser session that OpenID Connect sign-in gives: an HttpOnly session cookie and a CSRF cookie, so that a page keeps no token in script-readable storage. Only from a page of this site (403 `csrf_failed` otherwise) and only with a JSON body. A token that does not verify counts as a failed authentication (429 once the address has failed too often).',
+        tags: ['auth'],
+        body: TokenLoginBody,
+        response: { 200: MeV1, ...problemResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      checkSameSite(request);
+      let signedIn: Awaited<ReturnType<typeof signInWithToken>>;
+      try {
+        signedIn = await signInWithToken(tokens, app.db, {
+          token: request.body.token,
+          previousSession: request.cookies[SESSION_COOKIE],
+          ttlSeconds: sessionTtlSeconds,
+        });
+      } catch (error) {
+        throw error instanceof AppError && error.status === 401 ? await request.authFailed(error) : error;
+      }
+      startSession(request, reply, signedIn);
+      reply.header('cache-control', 'no-store');
+      return {
+        id: signedIn.actor.userId,
+        email: signedIn.actor.email,
+        role: signedIn.actor.role,
+        auth_method: signedIn.actor.authMethod,
+        session: { expires_at: signedIn.expiresAt.toISOString(), csrf_token: signedIn.csrfToken },
+      };
+    },
+  );
+
   app.get(
     '/api-auth/authenticate/',
     {
@@ -160,8 +251,7 @@ export const signInRoutesV1: FastifyPluginAsyncTypebox<{
         previousSession: request.cookies[SESSION_COOKIE],
         ttlSeconds: sessionTtlSeconds,
       });
-      reply.setCookie(SESSION_COOKIE, login.sessionToken, cookieOptions(request, sessionTtlSeconds));
-      reply.setCookie(CSRF_COOKIE, login.csrfToken, cookieOptions(request, sessionTtlSeconds, '/', false));
+      startSession(request, reply, login);
       return reply.redirect(absoluteUrl(request, login.returnTo), 303);
     },
   );
@@ -170,9 +260,10 @@ export const signInRoutesV1: FastifyPluginAsyncTypebox<{
     schema: {
       summary: 'Sign out',
       description:
-        "Ends the session on the server and clears its cookies, then redirects to the provider's logout (RP-initiated logout, back to the API root) when it offers one, else to the API root.",
+        "Ends the session on the server and clears its cookies, then redirects to the provider's logout (RP-initiated logout, back to `next`) when it offers one, else to `next`.",
       tags: ['auth'],
-      response: { 303: Redirect('To the provider’s logout, or the API root.'), ...problemResponses() },
+      querystring: LogoutQuery,
+      response: { 303: Redirect('To the provider’s logout, or `next`.'), ...problemResponses() },
     },
   };
   for (const method of ['GET', 'POST'] as const) {
@@ -181,12 +272,12 @@ export const signInRoutesV1: FastifyPluginAsyncTypebox<{
       url: '/api-auth/logout/',
       config: { rateLimit: 'sign_in', versionless: true },
       schema: { ...logout.schema, operationId: method === 'GET' ? 'logout' : 'logoutPost' },
-      handler: async (request, reply) => {
+      handler: async (request: FastifyRequest<{ Querystring: Static<typeof LogoutQuery> }>, reply) => {
+        const landing = absoluteUrl(request, safeReturnTo(request, request.query.next));
         const cookie = request.cookies[SESSION_COOKIE];
         const idToken = cookie ? await endSession(app.db, cookie) : null;
         clearSessionCookies(request, reply);
-        const root = absoluteUrl(request, `${API_V1}/`);
-        return reply.redirect(oidc?.endSessionUrl(idToken, root)?.href ?? root, 303);
+        return reply.redirect(oidc?.endSessionUrl(idToken, landing)?.href ?? landing, 303);
       },
     });
   }

@@ -26,7 +26,8 @@ export interface NewSession {
   userId: number;
   tokenHash: string;
   csrfToken: string;
-  idToken: string;
+  /** The provider's ID token, for RP-initiated logout; null for a session opened with an API token. */
+  idToken: string | null;
   ttlSeconds: number;
   /** The session this browser had before signing in again, ended by the new one. */
   replacesHash: string | undefined;

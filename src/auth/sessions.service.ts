@@ -5,7 +5,7 @@ import type { Actor } from './actor.js';
 import { type AccessPolicy, signInWithProvider } from './identities.service.js';
 import type { OidcClient } from './oidc.service.js';
 import { insertLogin, insertSession, revokeSession, takeLogin, useSession } from './sessions.repository.js';
-import { accountDisabled, hashToken } from './tokens.service.js';
+import { accountDisabled, hashToken, type TokenAuthenticator } from './tokens.service.js';
 
 /** A login must come back from the provider within this time. */
 export const LOGIN_TTL_SECONDS = 600;
@@ -28,10 +28,7 @@ export async function startLogin(db: Database, oidc: OidcClient, returnTo: strin
   return { loginId, url };
 }
 
-export interface CompletedLogin {
-  sessionToken: string;
-  csrfToken: string;
-  expiresAt: Date;
+export interface CompletedLogin extends OpenedSession {
   returnTo: string;
 }
 
@@ -64,17 +61,47 @@ export async function completeLogin(
   }
   const { identity, idToken } = await oidc.finishLogin(input.query.toString(), login);
   const user = await signInWithProvider(db, oidc.settings satisfies AccessPolicy, identity);
+  const session = await openSession(db, { userId: user.id, idToken, ...input });
+  return { ...session, returnTo: login.returnTo };
+}
+
+export interface OpenedSession {
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** A new browser session for this user, ending the browser's old one. */
+async function openSession(
+  db: Database,
+  input: { userId: number; idToken: string | null; previousSession: string | undefined; ttlSeconds: number },
+): Promise<OpenedSession> {
   const sessionToken = randomToken();
   const csrfToken = randomToken();
   const { expiresAt } = await insertSession(db, {
-    userId: user.id,
+    userId: input.userId,
     tokenHash: hashToken(sessionToken),
     csrfToken,
-    idToken,
+    idToken: input.idToken,
     ttlSeconds: input.ttlSeconds,
     replacesHash: input.previousSession ? hashToken(input.previousSession) : undefined,
   });
-  return { sessionToken, csrfToken, expiresAt, returnTo: login.returnTo };
+  return { sessionToken, csrfToken, expiresAt };
+}
+
+/**
+ * Exchanges an API token for a browser session (the console's sign-in without OpenID Connect), so that
+ * the page keeps no token in script-readable storage. The token is checked as on any request: a
+ * revoked, expired or unknown one, or a disabled user's, opens nothing.
+ */
+export async function signInWithToken(
+  tokens: TokenAuthenticator,
+  db: Database,
+  input: { token: string; previousSession: string | undefined; ttlSeconds: number },
+): Promise<OpenedSession & { actor: Actor }> {
+  const actor = await tokens.authenticate(input.token);
+  const session = await openSession(db, { userId: actor.userId, idToken: null, ...input });
+  return { ...session, actor: { ...actor, authMethod: 'session' } };
 }
 
 export interface SessionAuth {

@@ -3,11 +3,32 @@ import { Type } from 'typebox';
 import { Url } from '../shared/schemas.js';
 import { apiDocs } from './docs.js';
 import { problemResponses } from './problem.js';
-import { API_V2, absoluteUrl } from './urls.js';
+import { API_V1, API_V2, absoluteUrl } from './urls.js';
+
+const SignIn = Type.Object(
+  {
+    token_login: Url('POST an API token here (JSON, from a page of this site) to open a browser session.'),
+    provider: Type.Union(
+      [
+        Type.Object(
+          {
+            name: Type.String({ description: 'The provider as people know it.', examples: ['Google'] }),
+            url: Url('Open in the browser, with `?next=<path on this site>`, to sign in with the provider.'),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ],
+      { description: 'Sign-in with OpenID Connect; null when the server has none configured.' },
+    ),
+    sign_out: Url('POST here (a form, with `?next=<path on this site>`) to end the browser session.'),
+  },
+  { additionalProperties: false, description: 'How a browser signs in and out (the paths are v1’s).' },
+);
 
 /**
- * The v2 entry point: a link to every resource and to the documentation. Health and sign-in are not
- * versioned resources and stay at their v1 paths.
+ * The v2 entry point: a link to every resource and to the documentation, and how a browser signs in.
+ * Health and sign-in are not versioned resources and stay at their v1 paths.
  */
 const ApiRootV2 = Type.Object(
   {
@@ -19,11 +40,15 @@ const ApiRootV2 = Type.Object(
     schema: Url('The OpenAPI 3.1 document of v2.'),
     docs: Url('Redoc.'),
     swagger_docs: Url('Swagger UI.'),
+    sign_in: SignIn,
   },
   { additionalProperties: false, title: 'API root' },
 );
 
-export const metaRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
+export const metaRoutesV2: FastifyPluginAsyncTypebox<{
+  /** The OpenID provider's name, when sign-in with OpenID Connect is configured. */
+  providerName: string | undefined;
+}> = async (app, { providerName }) => {
   app.get(
     '/',
     {
@@ -43,6 +68,14 @@ export const metaRoutesV2: FastifyPluginAsyncTypebox = async (app) => {
       schema: absoluteUrl(request, apiDocs.v2.schema),
       docs: absoluteUrl(request, `${API_V2}/docs/`),
       swagger_docs: absoluteUrl(request, `${API_V2}/swagger-docs/`),
+      sign_in: {
+        token_login: absoluteUrl(request, `${API_V1}/api-auth/token-login/`),
+        provider:
+          providerName === undefined
+            ? null
+            : { name: providerName, url: absoluteUrl(request, `${API_V1}/api-auth/authenticate/`) },
+        sign_out: absoluteUrl(request, `${API_V1}/api-auth/logout/`),
+      },
     }),
   );
 };

@@ -4,13 +4,14 @@ import { hashToken } from '../../src/auth/tokens.service.js';
 import { findUserByEmail } from '../../src/auth/users.repository.js';
 import { disableUser } from '../../src/auth/users.service.js';
 import { sessions } from '../../src/db/schema.js';
-import { CUSTOMERS, customerUrl, expectProblem, signIn } from '../helpers/api.js';
+import { CUSTOMERS, customerUrl, expectProblem, signIn, V2 } from '../helpers/api.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { customerBody } from '../helpers/factories.js';
 import { client } from '../helpers/http.js';
 import { startTestIdp, type TestIdp } from '../helpers/idp.js';
 import {
   API_ORIGIN,
+  AUTHENTICATE,
   callBack,
   cookieOf,
   LOGOUT,
@@ -29,7 +30,7 @@ let t: TestApp;
 beforeAll(async () => {
   idp = await startTestIdp({
     redirectUris: [`${API_ORIGIN}/api/v1/api-auth/callback/`, `${HTTPS_ORIGIN}/api/v1/api-auth/callback/`],
-    postLogoutRedirectUris: [`${API_ORIGIN}/api/v1/`],
+    postLogoutRedirectUris: [`${API_ORIGIN}/api/v1/`, `${API_ORIGIN}/console/sign-in`],
   });
   t = await buildTestApp(
     oidcEnv(idp, {
@@ -419,6 +420,23 @@ describe('next', () => {
   });
 });
 
+test('when the v2 root is read, then it offers sign-in with the provider, named by its host unless OIDC_PROVIDER_NAME says', async () => {
+  // Arrange
+  const named = await buildTestApp(oidcEnv(idp, { OIDC_PROVIDER_NAME: 'Example SSO' }));
+  try {
+    // Act
+    const byHost = await api().get(V2);
+    const byName = await client(named.app).get(V2);
+
+    // Assert
+    const provider = { url: `${API_ORIGIN}${AUTHENTICATE}` };
+    expect(byHost.data.sign_in.provider).toEqual({ ...provider, name: new URL(idp.issuer).hostname });
+    expect(byName.data.sign_in.provider).toEqual({ ...provider, name: 'Example SSO' });
+  } finally {
+    await named.close();
+  }
+});
+
 describe('logout', () => {
   test('when a person logs out, then the session ends on the server and the provider’s logout is offered', async () => {
     // Arrange
@@ -435,6 +453,24 @@ describe('logout', () => {
     expect(location.searchParams.get('post_logout_redirect_uri')).toBe(`${API_ORIGIN}/api/v1/`);
     expect(cookieOf(response, 'orderly_session')?.maxAge).toBe(0);
     expectProblem(await api().get(ME, withSession(session.cookie)), 401, 'session_expired');
+  });
+
+  test('when logout names next, then the provider’s logout comes back there', async () => {
+    // Arrange
+    const session = await signInWithBrowser(t.app, idp, newLogin());
+
+    // Act
+    const response = await api().post(
+      `${LOGOUT}?next=/console/sign-in`,
+      undefined,
+      withSession(session.cookie),
+    );
+
+    // Assert
+    expect(response.statusCode).toBe(303);
+    const location = new URL(String(response.headers.location));
+    expect(location.origin).toBe(idp.issuer);
+    expect(location.searchParams.get('post_logout_redirect_uri')).toBe(`${API_ORIGIN}/console/sign-in`);
   });
 
   test('when logout is a GET without a session, then it still redirects', async () => {

@@ -6,7 +6,7 @@ import { client } from '../helpers/http.js';
 const t = useTestApp();
 
 describe('the v2 entry points', () => {
-  test('when the v2 root is read, then it links every v2 resource and the v2 docs, and each link answers', async () => {
+  test('when the v2 root is read, then it links every v2 resource, the v2 docs and sign-in, and each resource link answers', async () => {
     // Arrange
     const { api } = await signIn(t);
 
@@ -15,7 +15,13 @@ describe('the v2 entry points', () => {
 
     // Assert
     expect(root.statusCode).toBe(200);
-    expect(root.data).toEqual({
+    const { sign_in: signInLinks, ...resources } = root.data;
+    expect(signInLinks).toEqual({
+      token_login: 'http://localhost/api/v1/api-auth/token-login/',
+      provider: null,
+      sign_out: 'http://localhost/api/v1/api-auth/logout/',
+    });
+    expect(resources).toEqual({
       me: 'http://localhost/api/v2/me/',
       customers: 'http://localhost/api/v2/customers/',
       items: 'http://localhost/api/v2/items/',
@@ -25,7 +31,7 @@ describe('the v2 entry points', () => {
       docs: 'http://localhost/api/v2/docs/',
       swagger_docs: 'http://localhost/api/v2/swagger-docs/',
     });
-    for (const link of Object.values<string>(root.data)) {
+    for (const link of Object.values<string>(resources)) {
       const response = await api.get(pathOf(link));
       expect(response.statusCode, link).toBe(200);
     }
