@@ -1,4 +1,4 @@
-import { createOrderlyClient, type FieldProblem, type Problem } from '@orderly/client';
+import { createOrderlyClient, type FieldProblem, type Problem, type paths } from '@orderly/client';
 
 /** The API of the origin that serves the console, with the browser's session (and its CSRF token). */
 export const api = createOrderlyClient({ baseUrl: '' });
@@ -63,26 +63,13 @@ export function cursorOf(link: string | null | undefined): string | undefined {
   return new URL(link).searchParams.get('cursor') ?? undefined;
 }
 
-/**
- * How to sign in and out, from the API root's `sign_in`. Servers older than the console's token sign-in
- * do not announce it; their paths are the same.
- */
-export interface SignIn {
-  token_login: string;
-  provider: { name: string; url: string } | null;
-  sign_out: string;
-}
+/** How to sign in and out, from the API root's `sign_in`. */
+export type SignIn = NonNullable<
+  paths['/api/v2']['get']['responses'][200]['content']['application/json']['sign_in']
+>;
 
 export async function signInOptions(): Promise<SignIn> {
-  const root = await body(api.GET('/api/v2'));
-  const announced = (root as { sign_in?: SignIn }).sign_in;
-  return (
-    announced ?? {
-      token_login: '/api/v1/api-auth/token-login/',
-      provider: null,
-      sign_out: '/api/v1/api-auth/logout/',
-    }
-  );
+  return (await body(api.GET('/api/v2'))).sign_in;
 }
 
 /** Signs in with an API token: the answer sets the session cookies; the token itself is kept nowhere. */

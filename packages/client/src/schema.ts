@@ -444,6 +444,32 @@ export interface operations {
                          * @description Swagger UI.
                          */
                         swagger_docs: string;
+                        /** @description How a browser signs in and out (the paths are v1’s). */
+                        sign_in: {
+                            /**
+                             * Format: uri
+                             * @description POST an API token here (JSON, from a page of this site) to open a browser session.
+                             */
+                            token_login: string;
+                            /** @description Sign-in with OpenID Connect; null when the server has none configured. */
+                            provider: {
+                                /**
+                                 * @description The provider as people know it.
+                                 * @example Google
+                                 */
+                                name: string;
+                                /**
+                                 * Format: uri
+                                 * @description Open in the browser, with `?next=<path on this site>`, to sign in with the provider.
+                                 */
+                                url: string;
+                            } | null;
+                            /**
+                             * Format: uri
+                             * @description POST here (a form, with `?next=<path on this site>`) to end the browser session.
+                             */
+                            sign_out: string;
+                        };
                     };
                 };
             };
