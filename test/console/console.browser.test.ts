@@ -155,9 +155,9 @@ describe.skipIf(chromiumMissing)(
       await expect(v.page.getByText(emails.staff).textContent()).resolves.toContain(emails.staff);
       expect(await v.page.locator('header').textContent()).toContain('(staff)');
       const stored = await v.page.evaluate(() => {
-      const { localStorage, sessionStorage } = globalThis as unknown as Record<string, object>;
-      return JSON.stringify({ ...localStorage, ...sessionStorage });
-    });
+        const { localStorage, sessionStorage } = globalThis as unknown as Record<string, object>;
+        return JSON.stringify({ ...localStorage, ...sessionStorage });
+      });
       expect(stored).not.toContain('oly_');
       const cookies = await v.context.cookies(origin);
       expect(cookies.find((cookie) => cookie.name === 'orderly_session')).toMatchObject({ httpOnly: true });
