@@ -9,7 +9,6 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLIENT_SCHEMA, generateClientSchema } from './client-schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const force = process.argv.includes('--force');
@@ -61,6 +60,8 @@ const targets: Target[] = [
     inputs: clientInputs,
     stamp: join(root, 'packages/client/dist/.build-stamp'),
     build: async () => {
+      // Loaded only when needed: openapi-typescript takes a second to import.
+      const { CLIENT_SCHEMA, generateClientSchema } = await import('./client-schema.js');
       const generated = await generateClientSchema();
       // Rewritten only when it changes: its time is an input of the console.
       if (!existsSync(CLIENT_SCHEMA) || readFileSync(CLIENT_SCHEMA, 'utf8') !== generated) {
