@@ -1,4 +1,5 @@
 import type { SecureServerOptions } from 'node:http2';
+import { fileURLToPath } from 'node:url';
 import accepts from '@fastify/accepts';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -16,6 +17,7 @@ import { customersRoutesV1 } from './customers/customers.routes.v1.js';
 import { customersRoutesV2 } from './customers/customers.routes.v2.js';
 import type { Database } from './db/client.js';
 import { conditionalPlugin } from './http/conditional.js';
+import { consoleRoutes } from './http/console.js';
 import { cursorPagesPlugin } from './http/cursor-pages.js';
 import { docsRoutes, openApiPlugin } from './http/docs.js';
 import { idempotencyPlugin } from './http/idempotency.js';
@@ -67,7 +69,11 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** The time the version lifecycle goes by (tests set it). Default: the system clock. */
   clock?: Clock;
+  /** The built staff console. Default: dist/console, where `npm run build` writes it. */
+  consoleDir?: string;
 }
+
+const CONSOLE_DIR = fileURLToPath(new URL('../dist/console/', import.meta.url));
 
 /**
  * Fastify on Node's HTTP/2 server with TLS, which serves HTTP/1.1 clients too. Fastify types its options and
@@ -219,5 +225,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(migrationGuideRoutes);
+  await app.register(consoleRoutes, { dir: deps.consoleDir ?? CONSOLE_DIR, oidcIssuer });
   return app;
 }

@@ -12,8 +12,11 @@ import {
 import { bearerToken, SESSION_COOKIE } from '../auth/auth.plugin.js';
 import { AppError } from '../shared/errors.js';
 
-/** Routes that count per client IP against a budget of their own instead of the caller's. */
-export type RouteRateLimit = 'sign_in' | 'callback';
+/**
+ * Routes that count per client IP against a budget of their own instead of the caller's: `static`, the
+ * console's files, spends RATE_LIMIT_PER_MINUTE of its own, so loading pages never spends a session's API budget.
+ */
+export type RouteRateLimit = 'sign_in' | 'callback' | 'static';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -160,6 +163,7 @@ export const rateLimitPlugin = fp(
     const routes: Record<RouteRateLimit, Policy> = {
       sign_in: policy('sign_in', options.signInPerMinute, MINUTE_S),
       callback: policy('callback', options.callbackPerMinute, MINUTE_S),
+      static: policy('static', options.perMinute, MINUTE_S),
     };
     const authFailures = policy('auth_failures', options.authFailures, AUTH_FAILURE_WINDOW_S);
 

@@ -1,0 +1,120 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, Redirect, Route, Switch, useRoute } from 'wouter';
+import { api, body, signInOptions } from './api';
+import { Announcer } from './components/Announcer';
+import { keys } from './keys';
+import { AdminPendingPage } from './pages/AdminPendingPage';
+import { CustomerPage } from './pages/CustomerPage';
+import { CustomersPage } from './pages/CustomersPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OrderPage } from './pages/OrderPage';
+import { OrdersPage } from './pages/OrdersPage';
+import { PlaceOrderPage } from './pages/PlaceOrderPage';
+import { SignInPage } from './pages/SignInPage';
+import { BASE, SIGN_IN } from './paths';
+
+const STAFF_LINKS = [
+  { href: '/customers', label: 'Customers' },
+  { href: '/orders', label: 'Orders' },
+  { href: '/orders/new', label: 'Place order' },
+] as const;
+
+/** Screens for admins only: the navigation shows them when GET /api/v2/me/ says `role: admin`. */
+const ADMIN_LINKS = [
+  { href: '/admin/catalogue', label: 'Catalogue' },
+  { href: '/admin/users', label: 'Users' },
+  { href: '/admin/tokens', label: 'API tokens' },
+  { href: '/admin/versions', label: 'API versions' },
+] as const;
+
+function NavLink({ href, label }: { href: string; label: string }) {
+  const [current] = useRoute(href);
+  return (
+    <li>
+      <Link href={href} aria-current={current ? 'page' : undefined}>
+        {label}
+      </Link>
+    </li>
+  );
+}
+
+/** Header (who is signed in, navigation, sign out), then the page. */
+function Shell() {
+  const me = useQuery({ queryKey: keys.me, queryFn: () => body(api.GET('/api/v2/me/')) });
+  const signIn = useQuery({
+    queryKey: keys.signIn,
+    queryFn: signInOptions,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const admin = me.data?.role === 'admin';
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <p className="brand">Orderly</p>
+        <nav aria-label="Main">
+          <ul>
+            {STAFF_LINKS.map((link) => (
+              <NavLink key={link.href} {...link} />
+            ))}
+            {admin && ADMIN_LINKS.map((link) => <NavLink key={link.href} {...link} />)}
+          </ul>
+        </nav>
+        <div className="account">
+          {me.data && (
+            <p>
+              <span className="email">{me.data.email}</span> <span className="role">({me.data.role})</span>
+            </p>
+          )}
+          {signIn.data && (
+            <form
+              method="post"
+              action={`${signIn.data.sign_out}?next=${encodeURIComponent(`${BASE}${SIGN_IN}`)}`}
+            >
+              <button type="submit">Sign out</button>
+            </form>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {me.data ? (
+          <Switch>
+            <Route path="/">
+              <Redirect to="/orders/new" replace />
+            </Route>
+            <Route path="/customers" component={CustomersPage} />
+            <Route path="/customers/new">
+              <CustomerPage />
+            </Route>
+            <Route path="/customers/:id">{(params) => <CustomerPage id={Number(params.id)} />}</Route>
+            <Route path="/orders" component={OrdersPage} />
+            <Route path="/orders/new" component={PlaceOrderPage} />
+            <Route path="/orders/:id">{(params) => <OrderPage id={Number(params.id)} me={me.data} />}</Route>
+            {admin &&
+              ADMIN_LINKS.map((link) => (
+                <Route key={link.href} path={link.href}>
+                  <AdminPendingPage title={link.label} />
+                </Route>
+              ))}
+            <Route component={NotFoundPage} />
+          </Switch>
+        ) : (
+          <p role="status">{me.isError ? 'Could not load your account.' : 'Loading…'}</p>
+        )}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Announcer>
+      <Switch>
+        <Route path={SIGN_IN} component={SignInPage} />
+        <Route component={Shell} />
+      </Switch>
+    </Announcer>
+  );
+}

@@ -1,0 +1,16 @@
+/** The console's own paths, under the router's base. */
+export const BASE = '/console';
+export const SIGN_IN = '/sign-in';
+
+/** Where to go after signing in: only a console page, never another site or the API. */
+export function safeNext(next: string | null): string {
+  if (next?.startsWith(`${BASE}/`) && !next.startsWith('//') && !next.includes('\\')) return next;
+  return `${BASE}/`;
+}
+
+/** The sign-in page, remembering the page the browser is on. */
+export function signInHref(): string {
+  const here = `${window.location.pathname}${window.location.search}`;
+  const next = here.startsWith(`${BASE}${SIGN_IN}`) ? `${BASE}/` : here;
+  return `${BASE}${SIGN_IN}?next=${encodeURIComponent(next)}`;
+}

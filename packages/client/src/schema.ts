@@ -1,0 +1,6243 @@
+/**
+ * Generated from docs/openapi.v2.json by openapi-typescript (scripts/client-schema.ts, run by `npm run build`).
+ * Do not edit: change the API, run `npm run openapi`, then `npm run build`.
+ */
+
+export interface paths {
+    "/api/v2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Links to every resource and to the documentation */
+        get: operations["apiRoot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/me/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller: who they are and how they authenticated */
+        get: operations["me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/customers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description By id unless `ordering` says otherwise. Staff see their own customers; admins see all and may filter by `owner`. A keyset page: follow `next` and `previous` (also in the `Link` header).
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /**
+         * Create a customer
+         * @description The caller owns the new customer. A missing `code` is generated.
+         */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/customers/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer */
+        get: operations["getCustomer"];
+        /**
+         * Replace a customer
+         * @description Every writable field is required. Read-only fields may be sent back unchanged.
+         */
+        put: operations["replaceCustomer"];
+        post?: never;
+        /**
+         * Delete a customer without orders
+         * @description A customer who has orders is kept: 409 `customer_has_orders` with the count.
+         */
+        delete: operations["deleteCustomer"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of a customer
+         * @description JSON merge patch (RFC 7396). Read-only fields may be sent back unchanged.
+         */
+        patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/api/v2/items/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List catalogue items
+         * @description The business’s catalogue, the same for every signed-in user. Archived items (`active: false`) are left out unless `active=false` or `active=all`. Sorted by name, then id, unless `ordering` says otherwise. A keyset page: follow `next` and `previous` (also in the `Link` header).
+         */
+        get: operations["listItems"];
+        put?: never;
+        /**
+         * Add an item to the catalogue
+         * @description Admins only: anyone else gets 403 `admin_only`. A SKU another item has, in any case, is 409 `sku_taken`.
+         */
+        post: operations["createItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/items/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a catalogue item
+         * @description Archived items too.
+         */
+        get: operations["getItem"];
+        /**
+         * Replace a catalogue item
+         * @description Admins only: anyone else gets 403 `admin_only`. Every writable field is required (`description` may be null). Orders placed already keep the name, price and currency they copied. Read-only fields may be sent back unchanged.
+         */
+        put: operations["replaceItem"];
+        post?: never;
+        /**
+         * Delete a catalogue item no order names
+         * @description Admins only: anyone else gets 403 `admin_only`. An item that orders name stays: 409 `item_in_use` with their `order_count`; archive it instead (`active: false`).
+         */
+        delete: operations["deleteItem"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of a catalogue item
+         * @description Admins only: anyone else gets 403 `admin_only`. JSON merge patch (RFC 7396); `active: false` archives the item. Orders placed already keep the name, price and currency they copied. Read-only fields may be sent back unchanged.
+         */
+        patch: operations["updateItem"];
+        trace?: never;
+    };
+    "/api/v2/orders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description Newest first by default. Staff see their own orders; admins see all and may filter by `owner`. A keyset page: follow `next` and `previous` (also in the `Link` header); deep pages cost what the first does.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Place an order
+         * @description For a customer the caller can see, named by `customer`, `customer_code` or both; of a catalogue item (`item`), whose name, price and currency it copies (`unit_price` overrides the price), or of an item as free text (`item_name`) priced by `unit_price` in `currency` (default: the server’s DEFAULT_CURRENCY). An archived item is 409 `item_archived`; an unknown one 404.
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/orders/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an order */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Pending or Cancelled order
+         * @description A Closed order is a completed sale and stays on the books: 409 `order_final`. SMS of the order not yet sent are cancelled (status `cancelled`); those sent stay listed under `/notifications/`.
+         */
+        delete: operations["deleteOrder"];
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of an order (JSON merge patch)
+         * @description Only Pending orders change. Close or cancel with the actions. An order keeps its catalogue item (`item`, sent back as its id or null) and the name it took from it. Read-only fields may be sent back unchanged.
+         */
+        patch: operations["updateOrder"];
+        trace?: never;
+    };
+    "/api/v2/orders/{id}/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a Pending order
+         * @description Pending → Closed. Any other current status is 409 `invalid_transition`.
+         */
+        post: operations["closeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/orders/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a Pending order
+         * @description Pending → Cancelled. Any other current status is 409 `invalid_transition`.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/orders/{id}/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the notifications of an order
+         * @description Newest first, a keyset page like every v2 list.
+         */
+        get: operations["listOrderNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notifications
+         * @description Newest first. Staff see the notifications of their own orders; admins see all. A keyset page: follow `next` and `previous` (also in the `Link` header).
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/notifications/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a notification */
+        get: operations["getNotification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/notifications/{id}/retry/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed or unknown notification again (admins)
+         * @description Puts it back in the queue with fresh attempts. A notification whose outcome is `unknown` may reach the customer twice.
+         */
+        post: operations["retryNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/admin/version-usage/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who calls deprecated API versions (admins)
+         * @description Per caller (user, or client address when unauthenticated) and UTC day: calls, the last route called and when. Counted from the deprecation date on. Instances write their counts every few seconds; this one writes its own before answering.
+         */
+        get: operations["listVersionUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @example {
+         *       "type": "https://api.example.com/problems/not_found",
+         *       "title": "Not found",
+         *       "status": 404,
+         *       "detail": "Customer 42 was not found.",
+         *       "instance": "/api/v1/customers/42/",
+         *       "error": "not_found",
+         *       "message": "Customer 42 was not found.",
+         *       "request_id": "5f0c6f9e-3b1d-4c2a-9a53-0c7e2f1f2b7d",
+         *       "timestamp": "2026-11-25T14:00:00.000Z"
+         *     }
+         */
+        Problem: {
+            /** @description URI of the documentation of this kind of problem. */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description The request path; `urn:uuid:` and the request id when the connection was refused before a request was read. */
+            instance: string;
+            /**
+             * @description Stable machine code.
+             * @enum {unknown}
+             */
+            error: "validation_error" | "invalid_json" | "body_too_complex" | "malformed_request" | "read_only_field" | "unsafe_redirect" | "invalid_cursor" | "unauthorized" | "invalid_token" | "session_expired" | "invalid_login_state" | "login_failed" | "email_not_verified" | "domain_not_allowed" | "account_not_linked" | "account_disabled" | "csrf_failed" | "admin_only" | "not_found" | "oidc_disabled" | "method_not_allowed" | "not_acceptable" | "request_timeout" | "conflict" | "invalid_transition" | "order_final" | "customer_has_orders" | "sku_taken" | "item_in_use" | "item_archived" | "not_retryable" | "idempotency_key_in_use" | "version_sunset" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "idempotency_key_mismatch" | "precondition_required" | "rate_limited" | "headers_too_large" | "internal_error" | "service_unavailable" | "oidc_unavailable";
+            /** @description Same as `detail`. */
+            message: string;
+            /** @description For `validation_error`, every failing field; otherwise facts about the conflict. */
+            details?: {
+                /** @description The failing input: a body field, query or path parameter. */
+                field: string;
+                /** @description Machine code of the failure, e.g. `required`, `max_length`. */
+                code: string;
+                message: string;
+            }[] | {
+                [key: string]: unknown;
+            };
+            request_id: string;
+            /** Format: date-time */
+            timestamp: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    apiRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description The caller.
+                         */
+                        me: string;
+                        /**
+                         * Format: uri
+                         * @description Customers.
+                         */
+                        customers: string;
+                        /**
+                         * Format: uri
+                         * @description The catalogue.
+                         */
+                        items: string;
+                        /**
+                         * Format: uri
+                         * @description Orders.
+                         */
+                        orders: string;
+                        /**
+                         * Format: uri
+                         * @description SMS notifications of order events.
+                         */
+                        notifications: string;
+                        /**
+                         * Format: uri
+                         * @description The OpenAPI 3.1 document of v2.
+                         */
+                        schema: string;
+                        /**
+                         * Format: uri
+                         * @description Redoc.
+                         */
+                        docs: string;
+                        /**
+                         * Format: uri
+                         * @description Swagger UI.
+                         */
+                        swagger_docs: string;
+                        /** @description How a browser signs in and out (the paths are v1’s). */
+                        sign_in: {
+                            /**
+                             * Format: uri
+                             * @description POST an API token here (JSON, from a page of this site) to open a browser session.
+                             */
+                            token_login: string;
+                            /** @description Sign-in with OpenID Connect; null when the server has none configured. */
+                            provider: {
+                                /**
+                                 * @description The provider as people know it.
+                                 * @example Google
+                                 */
+                                name: string;
+                                /**
+                                 * Format: uri
+                                 * @description Open in the browser, with `?next=<path on this site>`, to sign in with the provider.
+                                 */
+                                url: string;
+                            } | null;
+                            /**
+                             * Format: uri
+                             * @description POST here (a form, with `?next=<path on this site>`) to end the browser session.
+                             */
+                            sign_out: string;
+                        };
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of this resource.
+                         */
+                        url: string;
+                        /** @description User id (the `owner` of what they create). */
+                        id: number;
+                        /** Format: email */
+                        email: string;
+                        /** @enum {unknown} */
+                        role: "admin" | "staff";
+                        /**
+                         * @description How this request authenticated: API token, browser session, or a provider JWT / opaque token.
+                         * @enum {unknown}
+                         */
+                        auth_method: "api_token" | "session" | "oidc_jwt" | "oidc_userinfo";
+                        /** @description The browser session, when the request used it. */
+                        session: {
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** @description Send it as X-CSRF-Token on requests that change data with the session cookie. */
+                            csrf_token: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query: {
+                /** @description Page size, 1 to 100. */
+                limit: number;
+                /** @description Opaque: where the page starts, as given in `next` or `previous` (never built by hand). It holds for this caller, this list and its filters and ordering: an edited cursor, or one used by another caller or with other filters or ordering, is 400 `invalid_cursor`. `limit` and `count` may change between pages. */
+                cursor?: string;
+                /** @description `true` adds `count`, the number of rows matching the filters across all pages (one more query). */
+                count: boolean;
+                /**
+                 * @description Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.
+                 * @example AB12C
+                 */
+                code?: string;
+                /** @description Case-insensitive match in names, code or phone. */
+                search?: string;
+                /** @description Admins: only rows owned by this user id. For staff it can only narrow their own rows. */
+                owner?: number;
+                /**
+                 * @description Comma-separated, "-" for descending: id, first_name, second_name, code, created_at, updated_at. Default: id.
+                 * @example -created_at
+                 */
+                ordering?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @description Read-only. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Read-only: absolute URL of this customer.
+                             */
+                            url: string;
+                            /**
+                             * @description Read-only: first and second name, as an order shows its customer.
+                             * @example Amina Otieno
+                             */
+                            name: string;
+                            /**
+                             * @description Trimmed; any script.
+                             * @example Amina
+                             */
+                            first_name: string;
+                            /**
+                             * @description Trimmed; any script.
+                             * @example Otieno
+                             */
+                            second_name: string;
+                            /**
+                             * @description Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.
+                             * @example AB12C
+                             */
+                            code: string;
+                            /**
+                             * @description International number with its country code; stored in E.164 form.
+                             * @example +254712345678
+                             */
+                            phone: string;
+                            /** @description Read-only: id of the user who owns the customer. */
+                            owner: number;
+                            /**
+                             * Format: date-time
+                             * @description Read-only.
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description Read-only.
+                             */
+                            updated_at: string;
+                        }[];
+                        /** @description The next page, or null on the last one. The `Link` header carries it too (`rel="next"`). */
+                        next: string | null;
+                        /** @description The previous page, or null on the first one (`Link`: `rel="prev"`). */
+                        previous: string | null;
+                        /** @description With `count=true`: rows matching the filters, across all pages. */
+                        count?: number;
+                    };
+                    "application/ld+json": {
+                        /**
+                         * Format: uri
+                         * @description The API's own context: /api/contexts/orderly.jsonld.
+                         */
+                        "@context": string;
+                        /** Format: uri */
+                        "@id": string;
+                        "@type": string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (1–255 printable ASCII characters, e.g. a UUID; bare or quoted) that makes a retry of this request safe: the first outcome, errors included, is stored for `IDEMPOTENCY_TTL_SECONDS` (24 h by default) and replayed to every retry with `Idempotent-Replayed: true`. The same key with a different request is 422; while the first is still running, 409 with `Retry-After`.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "first_name": "Amina",
+                 *       "second_name": "Otieno",
+                 *       "phone": "+254712345678",
+                 *       "code": "AMI01"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Trimmed; any script.
+                     * @example Amina
+                     */
+                    first_name: string;
+                    /**
+                     * @description Trimmed; any script.
+                     * @example Otieno
+                     */
+                    second_name: string;
+                    /**
+                     * @description International number with its country code; stored in E.164 form.
+                     * @example +254712345678
+                     */
+                    phone: string;
+                    /**
+                     * @description Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers. Generated when omitted.
+                     * @example AB12C
+                     */
+                    code?: string;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this customer.
+                     */
+                    url?: string;
+                    /** @description Read-only: id of the user who owns the customer. */
+                    owner?: number;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    created_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                    /**
+                     * @description Read-only: first and second name, as an order shows its customer.
+                     * @example Amina Otieno
+                     */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this customer.
+                         */
+                        url: string;
+                        /**
+                         * @description Read-only: first and second name, as an order shows its customer.
+                         * @example Amina Otieno
+                         */
+                        name: string;
+                        /**
+                         * @description Trimmed; any script.
+                         * @example Amina
+                         */
+                        first_name: string;
+                        /**
+                         * @description Trimmed; any script.
+                         * @example Otieno
+                         */
+                        second_name: string;
+                        /**
+                         * @description Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.
+                         * @example AB12C
+                         */
+                        code: string;
+                        /**
+                         * @description International number with its country code; stored in E.164 form.
+                         * @example +254712345678
+                         */
+                        phone: string;
+                        /** @description Read-only: id of the user who owns the customer. */
+                        owner: number;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `idempotency_key_mismatch`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this customer.
+                         */
+                        url: string;
+                        /**
+                         * @description Read-only: first and second name, as an order shows its customer.
+                         * @example Amina Otieno
+                         */
+                        name: string;
+                        /**
+                         * @description Trimmed; any script.
+                         * @example Amina
+                         */
+                        first_name: string;
+                        /**
+                         * @description Trimmed; any script.
+                         * @example Otieno
+                         */
+                        second_name: string;
+                        /**
+                         * @description Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.
+                         * @example AB12C
+                         */
+                        code: string;
+                        /**
+                         * @description International number with its country code; stored in E.164 form.
+                         * @example +254712345678
+                         */
+                        phone: string;
+                        /** @description Read-only: id of the user who owns the customer. */
+                        owner: number;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                    };
+                    "application/ld+json": {
+                        /**
+                         * Format: uri
+                         * @description The API's own context: /api/contexts/orderly.jsonld.
+                         */
+                        "@context": string;
+                        /** Format: uri */
+                        "@id": string;
+                        "@type": string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. Another version is 412 `precondition_failed`; `*` matches any. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Trimmed; any script.
+                     * @example Amina
+                     */
+                    first_name: string;
+                    /**
+                     * @description Trimmed; any script.
+                     * @example Otieno
+                     */
+                    second_name: string;
+                    /**
+                     * @description International number with its country code; stored in E.164 form.
+                     * @example +254712345678
+                     */
+                    phone: string;
+                    /**
+                     * @description Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.
+                     * @example AB12C
+                     */
+                    code: string;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this customer.
+                     */
+                    url?: string;
+                    /** @description Read-only: id of the user who owns the customer. */
+                    owner?: number;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    created_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                    /**
+                     * @description Read-only: first and second name, as an order shows its customer.
+                     * @example Amina Otieno
+                     */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this customer.
+                         */
+                        url: string;
+                        /**
+                         * @description Read-only: first and second name, as an order shows its customer.
+                         * @example Amina Otieno
+                         */
+                        name: string;
+                        /**
+                         * @description Trimmed; any script.
+                         * @example Amina
+                         */
+                        first_name: string;
+                        /**
+                         * @description Trimmed; any script.
+                         * @example Otieno
+                         */
+                        second_name: string;
+                        /**
+                         * @description Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.
+                         * @example AB12C
+                         */
+                        code: string;
+                        /**
+                         * @description International number with its country code; stored in E.164 form.
+                         * @example +254712345678
+                         */
+                        phone: string;
+                        /** @description Read-only: id of the user who owns the customer. */
+                        owner: number;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_failed`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_required`. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. Another version is 412 `precondition_failed`; `*` matches any. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_failed`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_required`. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. Another version is 412 `precondition_failed`; `*` matches any. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Trimmed; any script.
+                     * @example Amina
+                     */
+                    first_name?: string;
+                    /**
+                     * @description Trimmed; any script.
+                     * @example Otieno
+                     */
+                    second_name?: string;
+                    /**
+                     * @description International number with its country code; stored in E.164 form.
+                     * @example +254712345678
+                     */
+                    phone?: string;
+                    /**
+                     * @description Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.
+                     * @example AB12C
+                     */
+                    code?: string;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this customer.
+                     */
+                    url?: string;
+                    /** @description Read-only: id of the user who owns the customer. */
+                    owner?: number;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    created_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                    /**
+                     * @description Read-only: first and second name, as an order shows its customer.
+                     * @example Amina Otieno
+                     */
+                    name?: string;
+                };
+                "application/merge-patch+json": {
+                    /**
+                     * @description Trimmed; any script.
+                     * @example Amina
+                     */
+                    first_name?: string;
+                    /**
+                     * @description Trimmed; any script.
+                     * @example Otieno
+                     */
+                    second_name?: string;
+                    /**
+                     * @description International number with its country code; stored in E.164 form.
+                     * @example +254712345678
+                     */
+                    phone?: string;
+                    /**
+                     * @description Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.
+                     * @example AB12C
+                     */
+                    code?: string;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this customer.
+                     */
+                    url?: string;
+                    /** @description Read-only: id of the user who owns the customer. */
+                    owner?: number;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    created_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                    /**
+                     * @description Read-only: first and second name, as an order shows its customer.
+                     * @example Amina Otieno
+                     */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this customer.
+                         */
+                        url: string;
+                        /**
+                         * @description Read-only: first and second name, as an order shows its customer.
+                         * @example Amina Otieno
+                         */
+                        name: string;
+                        /**
+                         * @description Trimmed; any script.
+                         * @example Amina
+                         */
+                        first_name: string;
+                        /**
+                         * @description Trimmed; any script.
+                         * @example Otieno
+                         */
+                        second_name: string;
+                        /**
+                         * @description Exactly 5 ASCII letters or digits, stored upper-case, unique among one owner’s customers.
+                         * @example AB12C
+                         */
+                        code: string;
+                        /**
+                         * @description International number with its country code; stored in E.164 form.
+                         * @example +254712345678
+                         */
+                        phone: string;
+                        /** @description Read-only: id of the user who owns the customer. */
+                        owner: number;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_failed`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_required`. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listItems: {
+        parameters: {
+            query: {
+                /** @description Page size, 1 to 100. */
+                limit: number;
+                /** @description Opaque: where the page starts, as given in `next` or `previous` (never built by hand). It holds for this caller, this list and its filters and ordering: an edited cursor, or one used by another caller or with other filters or ordering, is 400 `invalid_cursor`. `limit` and `count` may change between pages. */
+                cursor?: string;
+                /** @description `true` adds `count`, the number of rows matching the filters across all pages (one more query). */
+                count: boolean;
+                /** @description Active items only (`true`, the default), archived ones only (`false`), or both (`all`). */
+                active?: "true" | "false" | "all";
+                /** @description Case-insensitive match in the SKU or the name. */
+                search?: string;
+                /**
+                 * @description Comma-separated, "-" for descending: id, sku, name, unit_price, created_at, updated_at. Default: name, then id.
+                 * @example -unit_price
+                 */
+                ordering?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @description Read-only. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Read-only: absolute URL of this item.
+                             */
+                            url: string;
+                            /**
+                             * @description Stock-keeping unit: 1–40 letters, digits, `.`, `_` or `-`. Stored as given; unique whatever its case (`ab-1` and `AB-1` are one SKU).
+                             * @example MAIZE-2KG
+                             */
+                            sku: string;
+                            /**
+                             * @description What orders of the item are called; trimmed.
+                             * @example Maize flour 2kg
+                             */
+                            name: string;
+                            /** @description Optional text about the item; null when there is none. */
+                            description: string | null;
+                            /**
+                             * @description Price of one unit: a decimal string with at most 2 decimals, greater than 0 (never a JSON number). Orders copy it when they are placed.
+                             * @example 210.00
+                             */
+                            unit_price: string;
+                            /**
+                             * @description ISO 4217 code of `unit_price`.
+                             * @example KES
+                             */
+                            currency: string;
+                            /** @description False: archived. An archived item is hidden from lists unless asked for, still readable by id, and cannot be ordered. */
+                            active: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Read-only.
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description Read-only.
+                             */
+                            updated_at: string;
+                        }[];
+                        /** @description The next page, or null on the last one. The `Link` header carries it too (`rel="next"`). */
+                        next: string | null;
+                        /** @description The previous page, or null on the first one (`Link`: `rel="prev"`). */
+                        previous: string | null;
+                        /** @description With `count=true`: rows matching the filters, across all pages. */
+                        count?: number;
+                    };
+                    "application/ld+json": {
+                        /**
+                         * Format: uri
+                         * @description The API's own context: /api/contexts/orderly.jsonld.
+                         */
+                        "@context": string;
+                        /** Format: uri */
+                        "@id": string;
+                        "@type": string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (1–255 printable ASCII characters, e.g. a UUID; bare or quoted) that makes a retry of this request safe: the first outcome, errors included, is stored for `IDEMPOTENCY_TTL_SECONDS` (24 h by default) and replayed to every retry with `Idempotent-Replayed: true`. The same key with a different request is 422; while the first is still running, 409 with `Retry-After`.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sku": "MAIZE-2KG",
+                 *       "name": "Maize flour 2kg",
+                 *       "unit_price": "210.00",
+                 *       "currency": "KES"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Stock-keeping unit: 1–40 letters, digits, `.`, `_` or `-`. Stored as given; unique whatever its case (`ab-1` and `AB-1` are one SKU).
+                     * @example MAIZE-2KG
+                     */
+                    sku: string;
+                    /**
+                     * @description What orders of the item are called; trimmed.
+                     * @example Maize flour 2kg
+                     */
+                    name: string;
+                    /** @description Optional text about the item; null when there is none. */
+                    description?: string | null;
+                    /**
+                     * @description Price of one unit: a decimal string with at most 2 decimals, greater than 0 (never a JSON number). Orders copy it when they are placed.
+                     * @example 210.00
+                     */
+                    unit_price: string;
+                    /**
+                     * @description ISO 4217 code of `unit_price`. Default: the `DEFAULT_CURRENCY` setting.
+                     * @example KES
+                     */
+                    currency?: string;
+                    /** @description Default true. */
+                    active?: boolean;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this item.
+                     */
+                    url?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    created_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this item.
+                         */
+                        url: string;
+                        /**
+                         * @description Stock-keeping unit: 1–40 letters, digits, `.`, `_` or `-`. Stored as given; unique whatever its case (`ab-1` and `AB-1` are one SKU).
+                         * @example MAIZE-2KG
+                         */
+                        sku: string;
+                        /**
+                         * @description What orders of the item are called; trimmed.
+                         * @example Maize flour 2kg
+                         */
+                        name: string;
+                        /** @description Optional text about the item; null when there is none. */
+                        description: string | null;
+                        /**
+                         * @description Price of one unit: a decimal string with at most 2 decimals, greater than 0 (never a JSON number). Orders copy it when they are placed.
+                         * @example 210.00
+                         */
+                        unit_price: string;
+                        /**
+                         * @description ISO 4217 code of `unit_price`.
+                         * @example KES
+                         */
+                        currency: string;
+                        /** @description False: archived. An archived item is hidden from lists unless asked for, still readable by id, and cannot be ordered. */
+                        active: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `idempotency_key_mismatch`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this item.
+                         */
+                        url: string;
+                        /**
+                         * @description Stock-keeping unit: 1–40 letters, digits, `.`, `_` or `-`. Stored as given; unique whatever its case (`ab-1` and `AB-1` are one SKU).
+                         * @example MAIZE-2KG
+                         */
+                        sku: string;
+                        /**
+                         * @description What orders of the item are called; trimmed.
+                         * @example Maize flour 2kg
+                         */
+                        name: string;
+                        /** @description Optional text about the item; null when there is none. */
+                        description: string | null;
+                        /**
+                         * @description Price of one unit: a decimal string with at most 2 decimals, greater than 0 (never a JSON number). Orders copy it when they are placed.
+                         * @example 210.00
+                         */
+                        unit_price: string;
+                        /**
+                         * @description ISO 4217 code of `unit_price`.
+                         * @example KES
+                         */
+                        currency: string;
+                        /** @description False: archived. An archived item is hidden from lists unless asked for, still readable by id, and cannot be ordered. */
+                        active: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                    };
+                    "application/ld+json": {
+                        /**
+                         * Format: uri
+                         * @description The API's own context: /api/contexts/orderly.jsonld.
+                         */
+                        "@context": string;
+                        /** Format: uri */
+                        "@id": string;
+                        "@type": string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. Another version is 412 `precondition_failed`; `*` matches any. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Stock-keeping unit: 1–40 letters, digits, `.`, `_` or `-`. Stored as given; unique whatever its case (`ab-1` and `AB-1` are one SKU).
+                     * @example MAIZE-2KG
+                     */
+                    sku: string;
+                    /**
+                     * @description What orders of the item are called; trimmed.
+                     * @example Maize flour 2kg
+                     */
+                    name: string;
+                    /** @description Optional text about the item; null when there is none. */
+                    description: string | null;
+                    /**
+                     * @description Price of one unit: a decimal string with at most 2 decimals, greater than 0 (never a JSON number). Orders copy it when they are placed.
+                     * @example 210.00
+                     */
+                    unit_price: string;
+                    /**
+                     * @description ISO 4217 code of `unit_price`.
+                     * @example KES
+                     */
+                    currency: string;
+                    /** @description False: archived. An archived item is hidden from lists unless asked for, still readable by id, and cannot be ordered. */
+                    active: boolean;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this item.
+                     */
+                    url?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    created_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this item.
+                         */
+                        url: string;
+                        /**
+                         * @description Stock-keeping unit: 1–40 letters, digits, `.`, `_` or `-`. Stored as given; unique whatever its case (`ab-1` and `AB-1` are one SKU).
+                         * @example MAIZE-2KG
+                         */
+                        sku: string;
+                        /**
+                         * @description What orders of the item are called; trimmed.
+                         * @example Maize flour 2kg
+                         */
+                        name: string;
+                        /** @description Optional text about the item; null when there is none. */
+                        description: string | null;
+                        /**
+                         * @description Price of one unit: a decimal string with at most 2 decimals, greater than 0 (never a JSON number). Orders copy it when they are placed.
+                         * @example 210.00
+                         */
+                        unit_price: string;
+                        /**
+                         * @description ISO 4217 code of `unit_price`.
+                         * @example KES
+                         */
+                        currency: string;
+                        /** @description False: archived. An archived item is hidden from lists unless asked for, still readable by id, and cannot be ordered. */
+                        active: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_failed`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_required`. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. Another version is 412 `precondition_failed`; `*` matches any. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_failed`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_required`. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. Another version is 412 `precondition_failed`; `*` matches any. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Stock-keeping unit: 1–40 letters, digits, `.`, `_` or `-`. Stored as given; unique whatever its case (`ab-1` and `AB-1` are one SKU).
+                     * @example MAIZE-2KG
+                     */
+                    sku?: string;
+                    /**
+                     * @description What orders of the item are called; trimmed.
+                     * @example Maize flour 2kg
+                     */
+                    name?: string;
+                    /** @description Optional text about the item; null when there is none. */
+                    description?: string | null;
+                    /**
+                     * @description Price of one unit: a decimal string with at most 2 decimals, greater than 0 (never a JSON number). Orders copy it when they are placed.
+                     * @example 210.00
+                     */
+                    unit_price?: string;
+                    /**
+                     * @description ISO 4217 code of `unit_price`.
+                     * @example KES
+                     */
+                    currency?: string;
+                    /** @description False: archived. An archived item is hidden from lists unless asked for, still readable by id, and cannot be ordered. */
+                    active?: boolean;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this item.
+                     */
+                    url?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    created_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                };
+                "application/merge-patch+json": {
+                    /**
+                     * @description Stock-keeping unit: 1–40 letters, digits, `.`, `_` or `-`. Stored as given; unique whatever its case (`ab-1` and `AB-1` are one SKU).
+                     * @example MAIZE-2KG
+                     */
+                    sku?: string;
+                    /**
+                     * @description What orders of the item are called; trimmed.
+                     * @example Maize flour 2kg
+                     */
+                    name?: string;
+                    /** @description Optional text about the item; null when there is none. */
+                    description?: string | null;
+                    /**
+                     * @description Price of one unit: a decimal string with at most 2 decimals, greater than 0 (never a JSON number). Orders copy it when they are placed.
+                     * @example 210.00
+                     */
+                    unit_price?: string;
+                    /**
+                     * @description ISO 4217 code of `unit_price`.
+                     * @example KES
+                     */
+                    currency?: string;
+                    /** @description False: archived. An archived item is hidden from lists unless asked for, still readable by id, and cannot be ordered. */
+                    active?: boolean;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this item.
+                     */
+                    url?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    created_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this item.
+                         */
+                        url: string;
+                        /**
+                         * @description Stock-keeping unit: 1–40 letters, digits, `.`, `_` or `-`. Stored as given; unique whatever its case (`ab-1` and `AB-1` are one SKU).
+                         * @example MAIZE-2KG
+                         */
+                        sku: string;
+                        /**
+                         * @description What orders of the item are called; trimmed.
+                         * @example Maize flour 2kg
+                         */
+                        name: string;
+                        /** @description Optional text about the item; null when there is none. */
+                        description: string | null;
+                        /**
+                         * @description Price of one unit: a decimal string with at most 2 decimals, greater than 0 (never a JSON number). Orders copy it when they are placed.
+                         * @example 210.00
+                         */
+                        unit_price: string;
+                        /**
+                         * @description ISO 4217 code of `unit_price`.
+                         * @example KES
+                         */
+                        currency: string;
+                        /** @description False: archived. An archived item is hidden from lists unless asked for, still readable by id, and cannot be ordered. */
+                        active: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_failed`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_required`. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrders: {
+        parameters: {
+            query: {
+                /** @description Page size, 1 to 100. */
+                limit: number;
+                /** @description Opaque: where the page starts, as given in `next` or `previous` (never built by hand). It holds for this caller, this list and its filters and ordering: an edited cursor, or one used by another caller or with other filters or ordering, is 400 `invalid_cursor`. `limit` and `count` may change between pages. */
+                cursor?: string;
+                /** @description `true` adds `count`, the number of rows matching the filters across all pages (one more query). */
+                count: boolean;
+                /** @description Pending → Closed | Cancelled; Closed and Cancelled are final. */
+                status?: "Pending" | "Closed" | "Cancelled";
+                /** @description Id of the customer; must be one the caller can see. */
+                customer?: number;
+                /**
+                 * @description Code of the customer (case-insensitive). On its own it refers to one of the caller’s own customers.
+                 * @example AB12C
+                 */
+                customer_code?: string;
+                /** @description Only orders placed at or after this instant (RFC 3339). */
+                placed_after?: string;
+                /** @description Only orders placed before this instant (RFC 3339). */
+                placed_before?: string;
+                /** @description Admins: only rows owned by this user id. For staff it can only narrow their own rows. */
+                owner?: number;
+                /** @description Only orders of this catalogue item. */
+                item?: number;
+                /**
+                 * @description Comma-separated, "-" for descending: placed_at, updated_at, item_name, quantity, unit_price, total, status, id. Default: -placed_at.
+                 * @example -total
+                 */
+                ordering?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @description Read-only. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Read-only: absolute URL of this order.
+                             */
+                            url: string;
+                            /**
+                             * Order customer
+                             * @description The customer, as it is now.
+                             */
+                            customer: {
+                                /** @description Id of the customer. */
+                                id: number;
+                                /**
+                                 * Format: uri
+                                 * @description Absolute URL of the customer.
+                                 */
+                                url: string;
+                                /**
+                                 * @description Code of the customer.
+                                 * @example AB12C
+                                 */
+                                code: string;
+                                /**
+                                 * @description First and second name of the customer.
+                                 * @example Amina Otieno
+                                 */
+                                name: string;
+                            };
+                            /** @description The catalogue item ordered, or null when the item was given as free text (`item_name`). */
+                            item: {
+                                /** @description Id of the catalogue item. */
+                                id: number;
+                                /**
+                                 * Format: uri
+                                 * @description Absolute URL of the catalogue item.
+                                 */
+                                url: string;
+                                /**
+                                 * @description Stock-keeping unit of the item.
+                                 * @example MF-2KG
+                                 */
+                                sku: string;
+                                /**
+                                 * @description Name of the item in the catalogue now.
+                                 * @example Maize flour 2kg
+                                 */
+                                name: string;
+                            } | null;
+                            /**
+                             * @description What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.
+                             * @example Maize flour 2kg
+                             */
+                            item_name: string;
+                            /**
+                             * @description Whole units, 1 to 1,000,000.
+                             * @example 3
+                             */
+                            quantity: number;
+                            /**
+                             * @description Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).
+                             * @example 12.50
+                             */
+                            unit_price: string;
+                            /**
+                             * @description Read-only: quantity × unit_price, exact, in `currency`.
+                             * @example 37.50
+                             */
+                            total: string;
+                            /**
+                             * @description ISO 4217 code of `unit_price` and `total`.
+                             * @example KES
+                             */
+                            currency: string;
+                            /**
+                             * @description Pending → Closed | Cancelled; Closed and Cancelled are final.
+                             * @enum {unknown}
+                             */
+                            status: "Pending" | "Closed" | "Cancelled";
+                            /**
+                             * Format: date-time
+                             * @description Read-only: set by the server when the order is placed.
+                             */
+                            placed_at: string;
+                            /**
+                             * Format: date-time
+                             * @description Read-only.
+                             */
+                            updated_at: string;
+                            /** @description Read-only: id of the owner (the owner of the customer). */
+                            owner: number;
+                        }[];
+                        /** @description The next page, or null on the last one. The `Link` header carries it too (`rel="next"`). */
+                        next: string | null;
+                        /** @description The previous page, or null on the first one (`Link`: `rel="prev"`). */
+                        previous: string | null;
+                        /** @description With `count=true`: rows matching the filters, across all pages. */
+                        count?: number;
+                    };
+                    "application/ld+json": {
+                        /**
+                         * Format: uri
+                         * @description The API's own context: /api/contexts/orderly.jsonld.
+                         */
+                        "@context": string;
+                        /** Format: uri */
+                        "@id": string;
+                        "@type": string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (1–255 printable ASCII characters, e.g. a UUID; bare or quoted) that makes a retry of this request safe: the first outcome, errors included, is stored for `IDEMPOTENCY_TTL_SECONDS` (24 h by default) and replayed to every retry with `Idempotent-Replayed: true`. The same key with a different request is 422; while the first is still running, 409 with `Retry-After`.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Give `customer` (id), `customer_code`, or both (they must agree). Name a catalogue item by `item`, or give the item as free text (`item_name`) with its `unit_price` (and `currency`). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Id of the customer; must be one the caller can see. */
+                    customer?: number;
+                    /**
+                     * @description Code of the customer (case-insensitive). On its own it refers to one of the caller’s own customers.
+                     * @example AB12C
+                     */
+                    customer_code?: string;
+                    /** @description Id of a catalogue item (`/api/v2/items/`), active (409 `item_archived` otherwise; 404 if there is none). The order takes its name and currency and, unless `unit_price` is given, its price, as they are now; later changes to the item do not alter the order. */
+                    item?: number;
+                    /**
+                     * @description What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then. Required without `item`; with it, leave it out or send the item’s name exactly (400 `mismatch` otherwise).
+                     * @example Maize flour 2kg
+                     */
+                    item_name?: string;
+                    /**
+                     * @description Whole units, 1 to 1,000,000.
+                     * @example 3
+                     */
+                    quantity: number;
+                    /**
+                     * @description Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number). Required without `item`; with it, replaces the catalogue price for this order.
+                     * @example 12.50
+                     */
+                    unit_price?: string;
+                    /**
+                     * @description ISO 4217 code of `unit_price` and `total`. Without `item`, default: the server’s DEFAULT_CURRENCY; with it, the item’s: leave it out or send the item’s (400 `mismatch` otherwise).
+                     * @example KES
+                     */
+                    currency?: string;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this order.
+                     */
+                    url?: string;
+                    /**
+                     * @description Read-only: quantity × unit_price, exact, in `currency`.
+                     * @example 37.50
+                     */
+                    total?: string;
+                    /**
+                     * @description Pending → Closed | Cancelled; Closed and Cancelled are final.
+                     * @enum {unknown}
+                     */
+                    status?: "Pending" | "Closed" | "Cancelled";
+                    /**
+                     * Format: date-time
+                     * @description Read-only: set by the server when the order is placed.
+                     */
+                    placed_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                    /** @description Read-only: id of the owner (the owner of the customer). */
+                    owner?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this order.
+                         */
+                        url: string;
+                        /**
+                         * Order customer
+                         * @description The customer, as it is now.
+                         */
+                        customer: {
+                            /** @description Id of the customer. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the customer.
+                             */
+                            url: string;
+                            /**
+                             * @description Code of the customer.
+                             * @example AB12C
+                             */
+                            code: string;
+                            /**
+                             * @description First and second name of the customer.
+                             * @example Amina Otieno
+                             */
+                            name: string;
+                        };
+                        /** @description The catalogue item ordered, or null when the item was given as free text (`item_name`). */
+                        item: {
+                            /** @description Id of the catalogue item. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the catalogue item.
+                             */
+                            url: string;
+                            /**
+                             * @description Stock-keeping unit of the item.
+                             * @example MF-2KG
+                             */
+                            sku: string;
+                            /**
+                             * @description Name of the item in the catalogue now.
+                             * @example Maize flour 2kg
+                             */
+                            name: string;
+                        } | null;
+                        /**
+                         * @description What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.
+                         * @example Maize flour 2kg
+                         */
+                        item_name: string;
+                        /**
+                         * @description Whole units, 1 to 1,000,000.
+                         * @example 3
+                         */
+                        quantity: number;
+                        /**
+                         * @description Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).
+                         * @example 12.50
+                         */
+                        unit_price: string;
+                        /**
+                         * @description Read-only: quantity × unit_price, exact, in `currency`.
+                         * @example 37.50
+                         */
+                        total: string;
+                        /**
+                         * @description ISO 4217 code of `unit_price` and `total`.
+                         * @example KES
+                         */
+                        currency: string;
+                        /**
+                         * @description Pending → Closed | Cancelled; Closed and Cancelled are final.
+                         * @enum {unknown}
+                         */
+                        status: "Pending" | "Closed" | "Cancelled";
+                        /**
+                         * Format: date-time
+                         * @description Read-only: set by the server when the order is placed.
+                         */
+                        placed_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                        /** @description Read-only: id of the owner (the owner of the customer). */
+                        owner: number;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `idempotency_key_mismatch`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this order.
+                         */
+                        url: string;
+                        /**
+                         * Order customer
+                         * @description The customer, as it is now.
+                         */
+                        customer: {
+                            /** @description Id of the customer. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the customer.
+                             */
+                            url: string;
+                            /**
+                             * @description Code of the customer.
+                             * @example AB12C
+                             */
+                            code: string;
+                            /**
+                             * @description First and second name of the customer.
+                             * @example Amina Otieno
+                             */
+                            name: string;
+                        };
+                        /** @description The catalogue item ordered, or null when the item was given as free text (`item_name`). */
+                        item: {
+                            /** @description Id of the catalogue item. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the catalogue item.
+                             */
+                            url: string;
+                            /**
+                             * @description Stock-keeping unit of the item.
+                             * @example MF-2KG
+                             */
+                            sku: string;
+                            /**
+                             * @description Name of the item in the catalogue now.
+                             * @example Maize flour 2kg
+                             */
+                            name: string;
+                        } | null;
+                        /**
+                         * @description What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.
+                         * @example Maize flour 2kg
+                         */
+                        item_name: string;
+                        /**
+                         * @description Whole units, 1 to 1,000,000.
+                         * @example 3
+                         */
+                        quantity: number;
+                        /**
+                         * @description Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).
+                         * @example 12.50
+                         */
+                        unit_price: string;
+                        /**
+                         * @description Read-only: quantity × unit_price, exact, in `currency`.
+                         * @example 37.50
+                         */
+                        total: string;
+                        /**
+                         * @description ISO 4217 code of `unit_price` and `total`.
+                         * @example KES
+                         */
+                        currency: string;
+                        /**
+                         * @description Pending → Closed | Cancelled; Closed and Cancelled are final.
+                         * @enum {unknown}
+                         */
+                        status: "Pending" | "Closed" | "Cancelled";
+                        /**
+                         * Format: date-time
+                         * @description Read-only: set by the server when the order is placed.
+                         */
+                        placed_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                        /** @description Read-only: id of the owner (the owner of the customer). */
+                        owner: number;
+                    };
+                    "application/ld+json": {
+                        /**
+                         * Format: uri
+                         * @description The API's own context: /api/contexts/orderly.jsonld.
+                         */
+                        "@context": string;
+                        /** Format: uri */
+                        "@id": string;
+                        "@type": string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. Another version is 412 `precondition_failed`; `*` matches any. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_failed`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_required`. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. Another version is 412 `precondition_failed`; `*` matches any. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description Only Pending orders change. `customer` is an id here. Close or cancel with the actions, not with `status`. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Id of the customer; must be one the caller can see. */
+                    customer?: number;
+                    /**
+                     * @description Code of the customer (case-insensitive). On its own it refers to one of the caller’s own customers.
+                     * @example AB12C
+                     */
+                    customer_code?: string;
+                    /** @description Read-only: the catalogue item is set when the order is placed. Its id (null for free text) may be sent unchanged; another is 400 `read_only_field`. */
+                    item?: number | null;
+                    /**
+                     * @description What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.
+                     * @example Maize flour 2kg
+                     */
+                    item_name?: string;
+                    /**
+                     * @description Whole units, 1 to 1,000,000.
+                     * @example 3
+                     */
+                    quantity?: number;
+                    /**
+                     * @description Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).
+                     * @example 12.50
+                     */
+                    unit_price?: string;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this order.
+                     */
+                    url?: string;
+                    /**
+                     * @description Read-only: quantity × unit_price, exact, in `currency`.
+                     * @example 37.50
+                     */
+                    total?: string;
+                    /**
+                     * @description ISO 4217 code of `unit_price` and `total`.
+                     * @example KES
+                     */
+                    currency?: string;
+                    /**
+                     * @description Pending → Closed | Cancelled; Closed and Cancelled are final.
+                     * @enum {unknown}
+                     */
+                    status?: "Pending" | "Closed" | "Cancelled";
+                    /**
+                     * Format: date-time
+                     * @description Read-only: set by the server when the order is placed.
+                     */
+                    placed_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                    /** @description Read-only: id of the owner (the owner of the customer). */
+                    owner?: number;
+                };
+                "application/merge-patch+json": {
+                    /** @description Id of the customer; must be one the caller can see. */
+                    customer?: number;
+                    /**
+                     * @description Code of the customer (case-insensitive). On its own it refers to one of the caller’s own customers.
+                     * @example AB12C
+                     */
+                    customer_code?: string;
+                    /** @description Read-only: the catalogue item is set when the order is placed. Its id (null for free text) may be sent unchanged; another is 400 `read_only_field`. */
+                    item?: number | null;
+                    /**
+                     * @description What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.
+                     * @example Maize flour 2kg
+                     */
+                    item_name?: string;
+                    /**
+                     * @description Whole units, 1 to 1,000,000.
+                     * @example 3
+                     */
+                    quantity?: number;
+                    /**
+                     * @description Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).
+                     * @example 12.50
+                     */
+                    unit_price?: string;
+                    /** @description Read-only. */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this order.
+                     */
+                    url?: string;
+                    /**
+                     * @description Read-only: quantity × unit_price, exact, in `currency`.
+                     * @example 37.50
+                     */
+                    total?: string;
+                    /**
+                     * @description ISO 4217 code of `unit_price` and `total`.
+                     * @example KES
+                     */
+                    currency?: string;
+                    /**
+                     * @description Pending → Closed | Cancelled; Closed and Cancelled are final.
+                     * @enum {unknown}
+                     */
+                    status?: "Pending" | "Closed" | "Cancelled";
+                    /**
+                     * Format: date-time
+                     * @description Read-only: set by the server when the order is placed.
+                     */
+                    placed_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    updated_at?: string;
+                    /** @description Read-only: id of the owner (the owner of the customer). */
+                    owner?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this order.
+                         */
+                        url: string;
+                        /**
+                         * Order customer
+                         * @description The customer, as it is now.
+                         */
+                        customer: {
+                            /** @description Id of the customer. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the customer.
+                             */
+                            url: string;
+                            /**
+                             * @description Code of the customer.
+                             * @example AB12C
+                             */
+                            code: string;
+                            /**
+                             * @description First and second name of the customer.
+                             * @example Amina Otieno
+                             */
+                            name: string;
+                        };
+                        /** @description The catalogue item ordered, or null when the item was given as free text (`item_name`). */
+                        item: {
+                            /** @description Id of the catalogue item. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the catalogue item.
+                             */
+                            url: string;
+                            /**
+                             * @description Stock-keeping unit of the item.
+                             * @example MF-2KG
+                             */
+                            sku: string;
+                            /**
+                             * @description Name of the item in the catalogue now.
+                             * @example Maize flour 2kg
+                             */
+                            name: string;
+                        } | null;
+                        /**
+                         * @description What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.
+                         * @example Maize flour 2kg
+                         */
+                        item_name: string;
+                        /**
+                         * @description Whole units, 1 to 1,000,000.
+                         * @example 3
+                         */
+                        quantity: number;
+                        /**
+                         * @description Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).
+                         * @example 12.50
+                         */
+                        unit_price: string;
+                        /**
+                         * @description Read-only: quantity × unit_price, exact, in `currency`.
+                         * @example 37.50
+                         */
+                        total: string;
+                        /**
+                         * @description ISO 4217 code of `unit_price` and `total`.
+                         * @example KES
+                         */
+                        currency: string;
+                        /**
+                         * @description Pending → Closed | Cancelled; Closed and Cancelled are final.
+                         * @enum {unknown}
+                         */
+                        status: "Pending" | "Closed" | "Cancelled";
+                        /**
+                         * Format: date-time
+                         * @description Read-only: set by the server when the order is placed.
+                         */
+                        placed_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                        /** @description Read-only: id of the owner (the owner of the customer). */
+                        owner: number;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_failed`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_required`. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. Another version is 412 `precondition_failed`; `*` matches any. */
+                "if-match"?: string;
+                /**
+                 * @description A unique key (1–255 printable ASCII characters, e.g. a UUID; bare or quoted) that makes a retry of this request safe: the first outcome, errors included, is stored for `IDEMPOTENCY_TTL_SECONDS` (24 h by default) and replayed to every retry with `Idempotent-Replayed: true`. The same key with a different request is 422; while the first is still running, 409 with `Retry-After`.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this order.
+                         */
+                        url: string;
+                        /**
+                         * Order customer
+                         * @description The customer, as it is now.
+                         */
+                        customer: {
+                            /** @description Id of the customer. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the customer.
+                             */
+                            url: string;
+                            /**
+                             * @description Code of the customer.
+                             * @example AB12C
+                             */
+                            code: string;
+                            /**
+                             * @description First and second name of the customer.
+                             * @example Amina Otieno
+                             */
+                            name: string;
+                        };
+                        /** @description The catalogue item ordered, or null when the item was given as free text (`item_name`). */
+                        item: {
+                            /** @description Id of the catalogue item. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the catalogue item.
+                             */
+                            url: string;
+                            /**
+                             * @description Stock-keeping unit of the item.
+                             * @example MF-2KG
+                             */
+                            sku: string;
+                            /**
+                             * @description Name of the item in the catalogue now.
+                             * @example Maize flour 2kg
+                             */
+                            name: string;
+                        } | null;
+                        /**
+                         * @description What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.
+                         * @example Maize flour 2kg
+                         */
+                        item_name: string;
+                        /**
+                         * @description Whole units, 1 to 1,000,000.
+                         * @example 3
+                         */
+                        quantity: number;
+                        /**
+                         * @description Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).
+                         * @example 12.50
+                         */
+                        unit_price: string;
+                        /**
+                         * @description Read-only: quantity × unit_price, exact, in `currency`.
+                         * @example 37.50
+                         */
+                        total: string;
+                        /**
+                         * @description ISO 4217 code of `unit_price` and `total`.
+                         * @example KES
+                         */
+                        currency: string;
+                        /**
+                         * @description Pending → Closed | Cancelled; Closed and Cancelled are final.
+                         * @enum {unknown}
+                         */
+                        status: "Pending" | "Closed" | "Cancelled";
+                        /**
+                         * Format: date-time
+                         * @description Read-only: set by the server when the order is placed.
+                         */
+                        placed_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                        /** @description Read-only: id of the owner (the owner of the customer). */
+                        owner: number;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_failed`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `idempotency_key_mismatch`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_required`. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. Another version is 412 `precondition_failed`; `*` matches any. */
+                "if-match"?: string;
+                /**
+                 * @description A unique key (1–255 printable ASCII characters, e.g. a UUID; bare or quoted) that makes a retry of this request safe: the first outcome, errors included, is stored for `IDEMPOTENCY_TTL_SECONDS` (24 h by default) and replayed to every retry with `Idempotent-Replayed: true`. The same key with a different request is 422; while the first is still running, 409 with `Retry-After`.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only. */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this order.
+                         */
+                        url: string;
+                        /**
+                         * Order customer
+                         * @description The customer, as it is now.
+                         */
+                        customer: {
+                            /** @description Id of the customer. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the customer.
+                             */
+                            url: string;
+                            /**
+                             * @description Code of the customer.
+                             * @example AB12C
+                             */
+                            code: string;
+                            /**
+                             * @description First and second name of the customer.
+                             * @example Amina Otieno
+                             */
+                            name: string;
+                        };
+                        /** @description The catalogue item ordered, or null when the item was given as free text (`item_name`). */
+                        item: {
+                            /** @description Id of the catalogue item. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the catalogue item.
+                             */
+                            url: string;
+                            /**
+                             * @description Stock-keeping unit of the item.
+                             * @example MF-2KG
+                             */
+                            sku: string;
+                            /**
+                             * @description Name of the item in the catalogue now.
+                             * @example Maize flour 2kg
+                             */
+                            name: string;
+                        } | null;
+                        /**
+                         * @description What was ordered, as named when the order was placed (trimmed): the free text, or the catalogue item’s name then.
+                         * @example Maize flour 2kg
+                         */
+                        item_name: string;
+                        /**
+                         * @description Whole units, 1 to 1,000,000.
+                         * @example 3
+                         */
+                        quantity: number;
+                        /**
+                         * @description Price of one unit, in `currency`: a decimal string with at most 2 decimals, greater than 0 (never a JSON number).
+                         * @example 12.50
+                         */
+                        unit_price: string;
+                        /**
+                         * @description Read-only: quantity × unit_price, exact, in `currency`.
+                         * @example 37.50
+                         */
+                        total: string;
+                        /**
+                         * @description ISO 4217 code of `unit_price` and `total`.
+                         * @example KES
+                         */
+                        currency: string;
+                        /**
+                         * @description Pending → Closed | Cancelled; Closed and Cancelled are final.
+                         * @enum {unknown}
+                         */
+                        status: "Pending" | "Closed" | "Cancelled";
+                        /**
+                         * Format: date-time
+                         * @description Read-only: set by the server when the order is placed.
+                         */
+                        placed_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        updated_at: string;
+                        /** @description Read-only: id of the owner (the owner of the customer). */
+                        owner: number;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_failed`. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `idempotency_key_mismatch`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `precondition_required`. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrderNotifications: {
+        parameters: {
+            query: {
+                /** @description Page size, 1 to 100. */
+                limit: number;
+                /** @description Opaque: where the page starts, as given in `next` or `previous` (never built by hand). It holds for this caller, this list and its filters and ordering: an edited cursor, or one used by another caller or with other filters or ordering, is 400 `invalid_cursor`. `limit` and `count` may change between pages. */
+                cursor?: string;
+                /** @description `true` adds `count`, the number of rows matching the filters across all pages (one more query). */
+                count: boolean;
+                /** @description `pending` (waiting to be sent, or for a retry), `sending`, `sent` (the provider took it), `delivered` (the handset got it), `failed` (gave up, see `last_error`), `unknown` (a send whose outcome was lost; an admin may retry it), `cancelled` (never sent: its order was deleted first). */
+                status?: "pending" | "sending" | "sent" | "delivered" | "failed" | "unknown" | "cancelled";
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of this notification.
+                             */
+                            url: string;
+                            /** Notification order */
+                            order: {
+                                /** @description Id of the order it announces. */
+                                id: number;
+                                /**
+                                 * Format: uri
+                                 * @description Absolute URL of the order (404 once the order is deleted: its notifications stay on record).
+                                 */
+                                url: string;
+                            };
+                            /** @enum {unknown} */
+                            event: "order_placed" | "order_closed" | "order_cancelled";
+                            /** @description E.164 phone number of the customer when the event happened. */
+                            recipient: string;
+                            message: string;
+                            /**
+                             * @description `pending` (waiting to be sent, or for a retry), `sending`, `sent` (the provider took it), `delivered` (the handset got it), `failed` (gave up, see `last_error`), `unknown` (a send whose outcome was lost; an admin may retry it), `cancelled` (never sent: its order was deleted first).
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "sending" | "sent" | "delivered" | "failed" | "unknown" | "cancelled";
+                            /** @description Sends tried so far. */
+                            attempts: number;
+                            provider: string | null;
+                            provider_message_id: string | null;
+                            cost: string | null;
+                            last_error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it is (or was) due to be sent.
+                             */
+                            next_attempt_at: string;
+                            /**
+                             * Format: date-time
+                             * @description When the order event happened.
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description Last change.
+                             */
+                            updated_at: string;
+                            sent_at: string | null;
+                            delivered_at: string | null;
+                        }[];
+                        /** @description The next page, or null on the last one. The `Link` header carries it too (`rel="next"`). */
+                        next: string | null;
+                        /** @description The previous page, or null on the first one (`Link`: `rel="prev"`). */
+                        previous: string | null;
+                        /** @description With `count=true`: rows matching the filters, across all pages. */
+                        count?: number;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query: {
+                /** @description Page size, 1 to 100. */
+                limit: number;
+                /** @description Opaque: where the page starts, as given in `next` or `previous` (never built by hand). It holds for this caller, this list and its filters and ordering: an edited cursor, or one used by another caller or with other filters or ordering, is 400 `invalid_cursor`. `limit` and `count` may change between pages. */
+                cursor?: string;
+                /** @description `true` adds `count`, the number of rows matching the filters across all pages (one more query). */
+                count: boolean;
+                /** @description `pending` (waiting to be sent, or for a retry), `sending`, `sent` (the provider took it), `delivered` (the handset got it), `failed` (gave up, see `last_error`), `unknown` (a send whose outcome was lost; an admin may retry it), `cancelled` (never sent: its order was deleted first). */
+                status?: "pending" | "sending" | "sent" | "delivered" | "failed" | "unknown" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of this notification.
+                             */
+                            url: string;
+                            /** Notification order */
+                            order: {
+                                /** @description Id of the order it announces. */
+                                id: number;
+                                /**
+                                 * Format: uri
+                                 * @description Absolute URL of the order (404 once the order is deleted: its notifications stay on record).
+                                 */
+                                url: string;
+                            };
+                            /** @enum {unknown} */
+                            event: "order_placed" | "order_closed" | "order_cancelled";
+                            /** @description E.164 phone number of the customer when the event happened. */
+                            recipient: string;
+                            message: string;
+                            /**
+                             * @description `pending` (waiting to be sent, or for a retry), `sending`, `sent` (the provider took it), `delivered` (the handset got it), `failed` (gave up, see `last_error`), `unknown` (a send whose outcome was lost; an admin may retry it), `cancelled` (never sent: its order was deleted first).
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "sending" | "sent" | "delivered" | "failed" | "unknown" | "cancelled";
+                            /** @description Sends tried so far. */
+                            attempts: number;
+                            provider: string | null;
+                            provider_message_id: string | null;
+                            cost: string | null;
+                            last_error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When it is (or was) due to be sent.
+                             */
+                            next_attempt_at: string;
+                            /**
+                             * Format: date-time
+                             * @description When the order event happened.
+                             */
+                            created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description Last change.
+                             */
+                            updated_at: string;
+                            sent_at: string | null;
+                            delivered_at: string | null;
+                        }[];
+                        /** @description The next page, or null on the last one. The `Link` header carries it too (`rel="next"`). */
+                        next: string | null;
+                        /** @description The previous page, or null on the first one (`Link`: `rel="prev"`). */
+                        previous: string | null;
+                        /** @description With `count=true`: rows matching the filters, across all pages. */
+                        count?: number;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of this notification.
+                         */
+                        url: string;
+                        /** Notification order */
+                        order: {
+                            /** @description Id of the order it announces. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the order (404 once the order is deleted: its notifications stay on record).
+                             */
+                            url: string;
+                        };
+                        /** @enum {unknown} */
+                        event: "order_placed" | "order_closed" | "order_cancelled";
+                        /** @description E.164 phone number of the customer when the event happened. */
+                        recipient: string;
+                        message: string;
+                        /**
+                         * @description `pending` (waiting to be sent, or for a retry), `sending`, `sent` (the provider took it), `delivered` (the handset got it), `failed` (gave up, see `last_error`), `unknown` (a send whose outcome was lost; an admin may retry it), `cancelled` (never sent: its order was deleted first).
+                         * @enum {unknown}
+                         */
+                        status: "pending" | "sending" | "sent" | "delivered" | "failed" | "unknown" | "cancelled";
+                        /** @description Sends tried so far. */
+                        attempts: number;
+                        provider: string | null;
+                        provider_message_id: string | null;
+                        cost: string | null;
+                        last_error: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When it is (or was) due to be sent.
+                         */
+                        next_attempt_at: string;
+                        /**
+                         * Format: date-time
+                         * @description When the order event happened.
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Last change.
+                         */
+                        updated_at: string;
+                        sent_at: string | null;
+                        delivered_at: string | null;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryNotification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (1–255 printable ASCII characters, e.g. a UUID; bare or quoted) that makes a retry of this request safe: the first outcome, errors included, is stored for `IDEMPOTENCY_TTL_SECONDS` (24 h by default) and replayed to every retry with `Idempotent-Replayed: true`. The same key with a different request is 422; while the first is still running, 409 with `Retry-After`.
+                 * @example 8e03978e-40d5-43e8-bc93-6894a57f9324
+                 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of this notification.
+                         */
+                        url: string;
+                        /** Notification order */
+                        order: {
+                            /** @description Id of the order it announces. */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the order (404 once the order is deleted: its notifications stay on record).
+                             */
+                            url: string;
+                        };
+                        /** @enum {unknown} */
+                        event: "order_placed" | "order_closed" | "order_cancelled";
+                        /** @description E.164 phone number of the customer when the event happened. */
+                        recipient: string;
+                        message: string;
+                        /**
+                         * @description `pending` (waiting to be sent, or for a retry), `sending`, `sent` (the provider took it), `delivered` (the handset got it), `failed` (gave up, see `last_error`), `unknown` (a send whose outcome was lost; an admin may retry it), `cancelled` (never sent: its order was deleted first).
+                         * @enum {unknown}
+                         */
+                        status: "pending" | "sending" | "sent" | "delivered" | "failed" | "unknown" | "cancelled";
+                        /** @description Sends tried so far. */
+                        attempts: number;
+                        provider: string | null;
+                        provider_message_id: string | null;
+                        cost: string | null;
+                        last_error: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When it is (or was) due to be sent.
+                         */
+                        next_attempt_at: string;
+                        /**
+                         * Format: date-time
+                         * @description When the order event happened.
+                         */
+                        created_at: string;
+                        /**
+                         * Format: date-time
+                         * @description Last change.
+                         */
+                        updated_at: string;
+                        sent_at: string | null;
+                        delivered_at: string | null;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `idempotency_key_mismatch`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVersionUsage: {
+        parameters: {
+            query: {
+                /** @description How many UTC days back, today included (1: today only). */
+                days: number;
+                /**
+                 * @description Only this API version.
+                 * @example v1
+                 */
+                version?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Newest day first, then the busiest callers; at most 1,000 rows. */
+                        results: {
+                            /**
+                             * @description The deprecated API version called.
+                             * @example v1
+                             */
+                            version: string;
+                            /**
+                             * Format: date
+                             * @description UTC day of the calls.
+                             */
+                            day: string;
+                            /**
+                             * @description `user:<id>` for an authenticated caller, else `ip:<client address>`.
+                             * @example user:42
+                             * @example ip:203.0.113.7
+                             */
+                            caller: string;
+                            /** @description Whom to contact; null for an unauthenticated caller. */
+                            user: {
+                                id: number;
+                                email: string;
+                            } | null;
+                            /** @description Calls that day, by every instance of the service. */
+                            requests: number;
+                            /** @description Route of the latest call, e.g. `/api/v1/orders/:id/` (an unknown path as it was sent). */
+                            last_path: string;
+                            /**
+                             * Format: date-time
+                             * @description When the latest call was answered.
+                             */
+                            last_seen_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
