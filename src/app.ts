@@ -9,7 +9,9 @@ import { meRoutesV1, signInRoutesV1 } from './auth/auth.routes.v1.js';
 import { meRoutesV2 } from './auth/auth.routes.v2.js';
 import type { OidcClient } from './auth/oidc.service.js';
 import type { ProviderTokenAuthenticator } from './auth/provider-tokens.service.js';
+import { tokensRoutesV2 } from './auth/tokens.routes.v2.js';
 import type { TokenAuthenticator } from './auth/tokens.service.js';
+import { usersRoutesV2 } from './auth/users.routes.v2.js';
 import { type Config, listSetting } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
 import { customersRoutesV2 } from './customers/customers.routes.v2.js';
@@ -156,6 +158,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionIdleSeconds: config.SESSION_IDLE_SECONDS,
   };
 
+  // A user disabled through the API counts on this instance at once; the others hear of it from the database.
+  const forgetCredentials = () => {
+    deps.tokens.forget();
+    deps.providerTokens?.forget();
+  };
+
   const clock = deps.clock ?? systemClock;
   const usage = new VersionUsage(deps.db, {
     onError: (err) => app.log.warn({ err }, 'version usage not stored'),
@@ -207,6 +215,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           await owned.register(ordersRoutesV2);
           await owned.register(notificationsRoutesV2);
           await owned.register(versionUsageRoutesV2, { usage, clock });
+          await owned.register(usersRoutesV2, { forgetCredentials });
+          await owned.register(tokensRoutesV2, { tokens: deps.tokens });
         });
       },
       { prefix: API_V2 },

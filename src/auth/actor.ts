@@ -1,6 +1,7 @@
 import { eq, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client.js';
+import { AppError } from '../shared/errors.js';
 
 export type Role = 'admin' | 'staff';
 
@@ -33,4 +34,9 @@ export function ownerScope(
   ownerId: unknown = actor.userId,
 ): SQL | undefined {
   return actor.role === 'admin' ? undefined : eq(ownerColumn, ownerId);
+}
+
+/** Refuses (403 `admin_only`) anyone but an admin; `what` completes "Only an admin may …". */
+export function assertAdmin(actor: Pick<Actor, 'role'>, what: string): void {
+  if (actor.role !== 'admin') throw new AppError('admin_only', `Only an admin may ${what}.`);
 }

@@ -67,6 +67,21 @@ export function answerKeysetPage<R extends { id: number; version: number }, T>(
   reply: FastifyReply,
   page: KeysetPage<R>,
   toRepresentation: (row: R) => T,
+  tagOf?: (row: R) => string,
+): CursorPage<T> | FastifyReply;
+/** Rows without a version (users, API tokens) give their tag from the fields the page shows. */
+export function answerKeysetPage<R extends { id: number }, T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: KeysetPage<R>,
+  toRepresentation: (row: R) => T,
+  tagOf: (row: R) => string,
+): CursorPage<T> | FastifyReply;
+export function answerKeysetPage<R extends { id: number; version?: number }, T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: KeysetPage<R>,
+  toRepresentation: (row: R) => T,
   tagOf: (row: R) => string = (row) => String(row.version),
 ): CursorPage<T> | FastifyReply {
   const binding = bindingOf(request);

@@ -52,7 +52,10 @@ const tags = {
   },
   auth: { name: 'auth', description: 'Signing in with the OpenID provider, and who the caller is.' },
   meta: { name: 'meta', description: 'Entry points.' },
-  admin: { name: 'admin', description: 'Admins only: who still calls deprecated API versions.' },
+  admin: {
+    name: 'admin',
+    description: 'Admins only: users, API tokens, and who still calls deprecated API versions.',
+  },
 };
 
 const DESCRIPTION =

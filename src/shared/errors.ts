@@ -27,6 +27,7 @@ export const errorCatalogue = {
   not_acceptable: { status: 406, title: 'Not acceptable' },
   request_timeout: { status: 408, title: 'The request took too long to arrive' },
   conflict: { status: 409, title: 'Conflict with the current state' },
+  cannot_disable_self: { status: 409, title: 'An admin cannot disable their own account' },
   invalid_transition: { status: 409, title: 'This status change is not allowed' },
   order_final: { status: 409, title: 'The order is final and cannot change' },
   customer_has_orders: { status: 409, title: 'The customer has orders' },
