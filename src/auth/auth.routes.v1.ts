@@ -266,21 +266,29 @@ export const signInRoutesV1: FastifyPluginAsyncTypebox<{
       response: { 303: Redirect('To the provider’s logout, or `next`.'), ...problemResponses() },
     },
   };
-  for (const method of ['GET', 'POST'] as const) {
-    app.route({
-      method,
-      url: '/api-auth/logout/',
-      config: { rateLimit: 'sign_in', versionless: true },
-      schema: { ...logout.schema, operationId: method === 'GET' ? 'logout' : 'logoutPost' },
-      handler: async (request: FastifyRequest<{ Querystring: Static<typeof LogoutQuery> }>, reply) => {
-        const landing = absoluteUrl(request, safeReturnTo(request, request.query.next));
-        const cookie = request.cookies[SESSION_COOKIE];
-        const idToken = cookie ? await endSession(app.db, cookie) : null;
-        clearSessionCookies(request, reply);
-        return reply.redirect(oidc?.endSessionUrl(idToken, landing)?.href ?? landing, 303);
-      },
-    });
-  }
+  // The sign-out button of a page is a plain form: its empty urlencoded body is accepted here, and ignored.
+  await app.register(async (logoutScope) => {
+    logoutScope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_request, _body, done) => done(null, undefined),
+    );
+    for (const method of ['GET', 'POST'] as const) {
+      logoutScope.route({
+        method,
+        url: '/api-auth/logout/',
+        config: { rateLimit: 'sign_in', versionless: true },
+        schema: { ...logout.schema, operationId: method === 'GET' ? 'logout' : 'logoutPost' },
+        handler: async (request: FastifyRequest<{ Querystring: Static<typeof LogoutQuery> }>, reply) => {
+          const landing = absoluteUrl(request, safeReturnTo(request, request.query.next));
+          const cookie = request.cookies[SESSION_COOKIE];
+          const idToken = cookie ? await endSession(app.db, cookie) : null;
+          clearSessionCookies(request, reply);
+          return reply.redirect(oidc?.endSessionUrl(idToken, landing)?.href ?? landing, 303);
+        },
+      });
+    }
+  });
 };
 
 /** Who is calling, and how (v2 shows the same, with its `url`). */
