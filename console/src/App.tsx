@@ -3,15 +3,19 @@ import { Link, Redirect, Route, Switch, useRoute } from 'wouter';
 import { api, body, signInOptions } from './api';
 import { Announcer } from './components/Announcer';
 import { keys } from './keys';
-import { AdminPendingPage } from './pages/AdminPendingPage';
+import { CataloguePage } from './pages/CataloguePage';
 import { CustomerPage } from './pages/CustomerPage';
 import { CustomersPage } from './pages/CustomersPage';
+import { ItemPage } from './pages/ItemPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { PlaceOrderPage } from './pages/PlaceOrderPage';
 import { SignInPage } from './pages/SignInPage';
-import { BASE, SIGN_IN } from './paths';
+import { TokensPage } from './pages/TokensPage';
+import { UsersPage } from './pages/UsersPage';
+import { VersionUsagePage } from './pages/VersionUsagePage';
+import { ADMIN, BASE, SIGN_IN } from './paths';
 
 const STAFF_LINKS = [
   { href: '/customers', label: 'Customers' },
@@ -19,12 +23,15 @@ const STAFF_LINKS = [
   { href: '/orders/new', label: 'Place order' },
 ] as const;
 
-/** Screens for admins only: the navigation shows them when GET /api/v2/me/ says `role: admin`. */
+/**
+ * Screens for admins only: the navigation and the router offer them when GET /api/v2/me/ says `role: admin`
+ * (anyone else gets the not-found page), and each page says so when the API refuses its data all the same.
+ */
 const ADMIN_LINKS = [
-  { href: '/admin/catalogue', label: 'Catalogue' },
-  { href: '/admin/users', label: 'Users' },
-  { href: '/admin/tokens', label: 'API tokens' },
-  { href: '/admin/versions', label: 'API versions' },
+  { href: ADMIN.catalogue, label: 'Catalogue' },
+  { href: ADMIN.users, label: 'Users' },
+  { href: ADMIN.tokens, label: 'API tokens' },
+  { href: ADMIN.versions, label: 'API versions' },
 ] as const;
 
 function NavLink({ href, label }: { href: string; label: string }) {
@@ -92,12 +99,20 @@ function Shell() {
             <Route path="/orders" component={OrdersPage} />
             <Route path="/orders/new" component={PlaceOrderPage} />
             <Route path="/orders/:id">{(params) => <OrderPage id={Number(params.id)} me={me.data} />}</Route>
-            {admin &&
-              ADMIN_LINKS.map((link) => (
-                <Route key={link.href} path={link.href}>
-                  <AdminPendingPage title={link.label} />
+            {admin && (
+              <>
+                <Route path={ADMIN.catalogue} component={CataloguePage} />
+                <Route path={`${ADMIN.catalogue}/new`}>
+                  <ItemPage />
                 </Route>
-              ))}
+                <Route path={`${ADMIN.catalogue}/:id`}>
+                  {(params) => <ItemPage id={Number(params.id)} />}
+                </Route>
+                <Route path={ADMIN.users} component={UsersPage} />
+                <Route path={ADMIN.tokens} component={TokensPage} />
+                <Route path={ADMIN.versions} component={VersionUsagePage} />
+              </>
+            )}
             <Route component={NotFoundPage} />
           </Switch>
         ) : (

@@ -34,6 +34,13 @@ export async function body<T>(call: Promise<Answer<T>>): Promise<T> {
   return (await answer(call)).data;
 }
 
+/** The API refused because the caller is not an admin (403 `admin_only`). */
+export const isAdminOnly = (error: unknown) =>
+  error instanceof ApiError && error.status === 403 && error.problem?.error === 'admin_only';
+
+/** Someone else changed the resource since it was read: the If-Match sent no longer matches (412). */
+export const isStale = (error: unknown) => error instanceof ApiError && error.status === 412;
+
 /** The ETag a changing request sends back in If-Match. */
 export const etagOf = (response: Response) => response.headers.get('etag') ?? undefined;
 

@@ -2,6 +2,14 @@
 export const BASE = '/console';
 export const SIGN_IN = '/sign-in';
 
+/** The admin screens (the API answers their data to admins only). */
+export const ADMIN = {
+  catalogue: '/admin/catalogue',
+  users: '/admin/users',
+  tokens: '/admin/tokens',
+  versions: '/admin/versions',
+} as const;
+
 /** Where to go after signing in: only a console page, never another site or the API. */
 export function safeNext(next: string | null): string {
   if (next?.startsWith(`${BASE}/`) && !next.startsWith('//') && !next.includes('\\')) return next;

@@ -333,6 +333,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/admin/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users (admins)
+         * @description Admins only: anyone else gets 403 `admin_only`. Every user, disabled ones too, by id; filter by `role`, `disabled` and `search`. A keyset page: follow `next` and `previous` (also in the `Link` header).
+         */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/admin/users/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user (admins)
+         * @description Admins only: anyone else gets 403 `admin_only`. Disabled users too.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Disable or enable a user (admins)
+         * @description Admins only: anyone else gets 403 `admin_only`. JSON merge patch (RFC 7396). `disabled: true` refuses every credential of the user from then on (403 `account_disabled`): at once on the instance that answers, on the others within moments; `disabled: false` accepts them again. An admin cannot disable themselves (409 `cannot_disable_self`), so that an admin is always left. Read-only fields may be sent back unchanged.
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/v2/admin/tokens/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API tokens (admins)
+         * @description Admins only: anyone else gets 403 `admin_only`. Every token, expired and revoked ones too, by id; `user` narrows to one user's. Never the tokens themselves: the server keeps only their hashes. A keyset page: follow `next` and `previous` (also in the `Link` header).
+         */
+        get: operations["listTokens"];
+        put?: never;
+        /**
+         * Create an API token for a user (admins)
+         * @description Admins only: anyone else gets 403 `admin_only`. Answers the token with its secret in `token`: shown in this response only (the server keeps its hash), so show it to the person who asked and never log it. An unknown `user` is 404 `not_found` naming the field, as an order for an unknown customer is; an `expires_at` not in the future is 400. `Idempotency-Key` is not supported here: a stored response would keep the secret.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/admin/tokens/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an API token (admins)
+         * @description Admins only: anyone else gets 403 `admin_only`. Never the token itself.
+         */
+        get: operations["getToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/admin/tokens/{id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an API token (admins)
+         * @description Admins only: anyone else gets 403 `admin_only`. The token is refused (401 `invalid_token`) from then on: at once on the instance that answers, on the others within moments. Revoking a revoked token changes nothing and answers the same `revoked_at`. No body.
+         */
+        post: operations["revokeToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -362,7 +470,7 @@ export interface components {
              * @description Stable machine code.
              * @enum {unknown}
              */
-            error: "validation_error" | "invalid_json" | "body_too_complex" | "malformed_request" | "read_only_field" | "unsafe_redirect" | "invalid_cursor" | "unauthorized" | "invalid_token" | "session_expired" | "invalid_login_state" | "login_failed" | "email_not_verified" | "domain_not_allowed" | "account_not_linked" | "account_disabled" | "csrf_failed" | "admin_only" | "not_found" | "oidc_disabled" | "method_not_allowed" | "not_acceptable" | "request_timeout" | "conflict" | "invalid_transition" | "order_final" | "customer_has_orders" | "sku_taken" | "item_in_use" | "item_archived" | "not_retryable" | "idempotency_key_in_use" | "version_sunset" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "idempotency_key_mismatch" | "precondition_required" | "rate_limited" | "headers_too_large" | "internal_error" | "service_unavailable" | "oidc_unavailable";
+            error: "validation_error" | "invalid_json" | "body_too_complex" | "malformed_request" | "read_only_field" | "unsafe_redirect" | "invalid_cursor" | "unauthorized" | "invalid_token" | "session_expired" | "invalid_login_state" | "login_failed" | "email_not_verified" | "domain_not_allowed" | "account_not_linked" | "account_disabled" | "csrf_failed" | "admin_only" | "not_found" | "oidc_disabled" | "method_not_allowed" | "not_acceptable" | "request_timeout" | "conflict" | "cannot_disable_self" | "invalid_transition" | "order_final" | "customer_has_orders" | "sku_taken" | "item_in_use" | "item_archived" | "not_retryable" | "idempotency_key_in_use" | "version_sunset" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "idempotency_key_mismatch" | "precondition_required" | "rate_limited" | "headers_too_large" | "internal_error" | "service_unavailable" | "oidc_unavailable";
             /** @description Same as `detail`. */
             message: string;
             /** @description For `validation_error`, every failing field; otherwise facts about the conflict. */
@@ -1100,7 +1208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1535,7 +1643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1691,7 +1799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1989,7 +2097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2453,7 +2561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2879,7 +2987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3035,7 +3143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3324,7 +3432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,7 +4021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4300,7 +4408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4675,7 +4783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4931,7 +5039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5196,7 +5304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,7 +6110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `conflict`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6231,6 +6339,1309 @@ export interface operations {
             };
             /** @description Problem details; `error` is one of: `internal_error`. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query: {
+                /** @description Page size, 1 to 100. */
+                limit: number;
+                /** @description Opaque: where the page starts, as given in `next` or `previous` (never built by hand). It holds for this caller, this list and its filters and ordering: an edited cursor, or one used by another caller or with other filters or ordering, is 400 `invalid_cursor`. `limit` and `count` may change between pages. */
+                cursor?: string;
+                /** @description `true` adds `count`, the number of rows matching the filters across all pages (one more query). */
+                count: boolean;
+                /** @description Only users with this role. */
+                role?: "admin" | "staff";
+                /** @description `true`: disabled users only; `false`: enabled ones only. Default: both. */
+                disabled?: boolean;
+                /**
+                 * @description Case-insensitive match anywhere in the email or the display name.
+                 * @example amina
+                 */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @description Read-only: the user id (the `owner` of what they create). */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Read-only: absolute URL of this user.
+                             */
+                            url: string;
+                            /**
+                             * Format: email
+                             * @description Read-only: the email the user signs in with; unique whatever its case.
+                             * @example amina@example.com
+                             */
+                            email: string;
+                            /** @description Read-only: the display name; null when none was given. */
+                            name: string | null;
+                            /**
+                             * @description Read-only: `admin` sees and manages everything; `staff` reach their own customers and orders.
+                             * @enum {unknown}
+                             */
+                            role: "admin" | "staff";
+                            /** @description True: every credential of the user (API tokens, sessions, provider tokens) is refused with 403 `account_disabled`. False enables them again. */
+                            disabled: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Read-only.
+                             */
+                            created_at: string;
+                        }[];
+                        /** @description The next page, or null on the last one. The `Link` header carries it too (`rel="next"`). */
+                        next: string | null;
+                        /** @description The previous page, or null on the first one (`Link`: `rel="prev"`). */
+                        previous: string | null;
+                        /** @description With `count=true`: rows matching the filters, across all pages. */
+                        count?: number;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only: the user id (the `owner` of what they create). */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this user.
+                         */
+                        url: string;
+                        /**
+                         * Format: email
+                         * @description Read-only: the email the user signs in with; unique whatever its case.
+                         * @example amina@example.com
+                         */
+                        email: string;
+                        /** @description Read-only: the display name; null when none was given. */
+                        name: string | null;
+                        /**
+                         * @description Read-only: `admin` sees and manages everything; `staff` reach their own customers and orders.
+                         * @enum {unknown}
+                         */
+                        role: "admin" | "staff";
+                        /** @description True: every credential of the user (API tokens, sessions, provider tokens) is refused with 403 `account_disabled`. False enables them again. */
+                        disabled: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "disabled": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description True: every credential of the user (API tokens, sessions, provider tokens) is refused with 403 `account_disabled`. False enables them again. */
+                    disabled?: boolean;
+                    /** @description Read-only: the user id (the `owner` of what they create). */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this user.
+                     */
+                    url?: string;
+                    /**
+                     * Format: email
+                     * @description Read-only: the email the user signs in with; unique whatever its case.
+                     * @example amina@example.com
+                     */
+                    email?: string;
+                    /** @description Read-only: the display name; null when none was given. */
+                    name?: string | null;
+                    /**
+                     * @description Read-only: `admin` sees and manages everything; `staff` reach their own customers and orders.
+                     * @enum {unknown}
+                     */
+                    role?: "admin" | "staff";
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    created_at?: string;
+                };
+                /**
+                 * @example {
+                 *       "disabled": true
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    /** @description True: every credential of the user (API tokens, sessions, provider tokens) is refused with 403 `account_disabled`. False enables them again. */
+                    disabled?: boolean;
+                    /** @description Read-only: the user id (the `owner` of what they create). */
+                    id?: number;
+                    /**
+                     * Format: uri
+                     * @description Read-only: absolute URL of this user.
+                     */
+                    url?: string;
+                    /**
+                     * Format: email
+                     * @description Read-only: the email the user signs in with; unique whatever its case.
+                     * @example amina@example.com
+                     */
+                    email?: string;
+                    /** @description Read-only: the display name; null when none was given. */
+                    name?: string | null;
+                    /**
+                     * @description Read-only: `admin` sees and manages everything; `staff` reach their own customers and orders.
+                     * @enum {unknown}
+                     */
+                    role?: "admin" | "staff";
+                    /**
+                     * Format: date-time
+                     * @description Read-only.
+                     */
+                    created_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only: the user id (the `owner` of what they create). */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this user.
+                         */
+                        url: string;
+                        /**
+                         * Format: email
+                         * @description Read-only: the email the user signs in with; unique whatever its case.
+                         * @example amina@example.com
+                         */
+                        email: string;
+                        /** @description Read-only: the display name; null when none was given. */
+                        name: string | null;
+                        /**
+                         * @description Read-only: `admin` sees and manages everything; `staff` reach their own customers and orders.
+                         * @enum {unknown}
+                         */
+                        role: "admin" | "staff";
+                        /** @description True: every credential of the user (API tokens, sessions, provider tokens) is refused with 403 `account_disabled`. False enables them again. */
+                        disabled: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `conflict`, `cannot_disable_self`, `invalid_transition`, `order_final`, `customer_has_orders`, `sku_taken`, `item_in_use`, `item_archived`, `not_retryable`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query: {
+                /** @description Page size, 1 to 100. */
+                limit: number;
+                /** @description Opaque: where the page starts, as given in `next` or `previous` (never built by hand). It holds for this caller, this list and its filters and ordering: an edited cursor, or one used by another caller or with other filters or ordering, is 400 `invalid_cursor`. `limit` and `count` may change between pages. */
+                cursor?: string;
+                /** @description `true` adds `count`, the number of rows matching the filters across all pages (one more query). */
+                count: boolean;
+                /** @description Only the tokens of this user id. */
+                user?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @description Read-only: the token id (not the token). */
+                            id: number;
+                            /**
+                             * Format: uri
+                             * @description Read-only: absolute URL of this token.
+                             */
+                            url: string;
+                            /** @description What the token is for; empty for tokens minted without a name. */
+                            name: string;
+                            /**
+                             * User reference
+                             * @description The user the token acts as.
+                             */
+                            user: {
+                                /** @description Numeric id. */
+                                id: number;
+                                /**
+                                 * Format: email
+                                 * @description Read-only: the email the user signs in with; unique whatever its case.
+                                 * @example amina@example.com
+                                 */
+                                email: string;
+                                /**
+                                 * Format: uri
+                                 * @description Absolute URL of the user.
+                                 */
+                                url: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description Read-only.
+                             */
+                            created_at: string;
+                            /** @description When the token stops working; null: never. */
+                            expires_at: string | null;
+                            /** @description When the token last authenticated a request; null: never. A token verified recently may be trusted from a cache for `AUTH_CACHE_TTL_MS` without being counted again. */
+                            last_used_at: string | null;
+                            /** @description When the token was revoked; null: it was not. */
+                            revoked_at: string | null;
+                        }[];
+                        /** @description The next page, or null on the last one. The `Link` header carries it too (`rel="next"`). */
+                        next: string | null;
+                        /** @description The previous page, or null on the first one (`Link`: `rel="prev"`). */
+                        previous: string | null;
+                        /** @description With `count=true`: rows matching the filters, across all pages. */
+                        count?: number;
+                    };
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current. No body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "user": 42,
+                 *       "name": "Nightly export",
+                 *       "expires_at": "2027-01-31T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Id of the user the token acts as (any role; a disabled user’s token is refused until they are enabled). */
+                    user: number;
+                    /**
+                     * @description What the token is for, to tell tokens apart in lists; trimmed.
+                     * @example Nightly export
+                     */
+                    name: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 time when the token stops working; must be in the future. Absent: never.
+                     * @example 2027-01-31T00:00:00Z
+                     */
+                    expires_at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only: the token id (not the token). */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this token.
+                         */
+                        url: string;
+                        /** @description What the token is for; empty for tokens minted without a name. */
+                        name: string;
+                        /**
+                         * User reference
+                         * @description The user the token acts as.
+                         */
+                        user: {
+                            /** @description Numeric id. */
+                            id: number;
+                            /**
+                             * Format: email
+                             * @description Read-only: the email the user signs in with; unique whatever its case.
+                             * @example amina@example.com
+                             */
+                            email: string;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the user.
+                             */
+                            url: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /** @description When the token stops working; null: never. */
+                        expires_at: string | null;
+                        /** @description When the token last authenticated a request; null: never. A token verified recently may be trusted from a cache for `AUTH_CACHE_TTL_MS` without being counted again. */
+                        last_used_at: string | null;
+                        /** @description When the token was revoked; null: it was not. */
+                        revoked_at: string | null;
+                        /**
+                         * @description The secret, to send as `Authorization: Bearer <token>`. Shown in this response only: the server keeps only its hash, so no later request can show it again. Lost: revoke it and create another.
+                         * @example oly_3q2-7wEiGQ0hF6J5kXwz1Yb8mN4pR9sT0uV2xY5zA7c
+                         */
+                        token: string;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only: the token id (not the token). */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this token.
+                         */
+                        url: string;
+                        /** @description What the token is for; empty for tokens minted without a name. */
+                        name: string;
+                        /**
+                         * User reference
+                         * @description The user the token acts as.
+                         */
+                        user: {
+                            /** @description Numeric id. */
+                            id: number;
+                            /**
+                             * Format: email
+                             * @description Read-only: the email the user signs in with; unique whatever its case.
+                             * @example amina@example.com
+                             */
+                            email: string;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the user.
+                             */
+                            url: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /** @description When the token stops working; null: never. */
+                        expires_at: string | null;
+                        /** @description When the token last authenticated a request; null: never. A token verified recently may be trusted from a cache for `AUTH_CACHE_TTL_MS` without being counted again. */
+                        last_used_at: string | null;
+                        /** @description When the token was revoked; null: it was not. */
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Read-only: the token id (not the token). */
+                        id: number;
+                        /**
+                         * Format: uri
+                         * @description Read-only: absolute URL of this token.
+                         */
+                        url: string;
+                        /** @description What the token is for; empty for tokens minted without a name. */
+                        name: string;
+                        /**
+                         * User reference
+                         * @description The user the token acts as.
+                         */
+                        user: {
+                            /** @description Numeric id. */
+                            id: number;
+                            /**
+                             * Format: email
+                             * @description Read-only: the email the user signs in with; unique whatever its case.
+                             * @example amina@example.com
+                             */
+                            email: string;
+                            /**
+                             * Format: uri
+                             * @description Absolute URL of the user.
+                             */
+                            url: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Read-only.
+                         */
+                        created_at: string;
+                        /** @description When the token stops working; null: never. */
+                        expires_at: string | null;
+                        /** @description When the token last authenticated a request; null: never. A token verified recently may be trusted from a cache for `AUTH_CACHE_TTL_MS` without being counted again. */
+                        last_used_at: string | null;
+                        /** @description When the token was revoked; null: it was not. */
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Problem details; `error` is one of: `validation_error`, `invalid_json`, `body_too_complex`, `malformed_request`, `read_only_field`, `unsafe_redirect`, `invalid_cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unauthorized`, `invalid_token`, `session_expired`, `invalid_login_state`, `login_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `email_not_verified`, `domain_not_allowed`, `account_not_linked`, `account_disabled`, `csrf_failed`, `admin_only`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_found`, `oidc_disabled`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `not_acceptable`. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `uri_too_long`. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    /** @description The exceeded policy, nothing remaining, and the seconds until its window ends (draft-ietf-httpapi-ratelimit-headers), e.g. `"default";r=0;t=17`. */
+                    RateLimit?: string;
+                    /** @description Its quota `q` per window of `w` seconds, e.g. `"default";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
