@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CUSTOMERS } from '../helpers/api.js';
+import { loopbackContext, screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
 import { startTestIdp, type TestIdp } from '../helpers/idp.js';
 import { AUTHENTICATE, CALLBACK, ME, oidcEnv } from '../helpers/oidc.js';
 import { freePort, processDatabase, type ServerProcess, startServer } from '../helpers/processes.js';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   idp.setAccount('ada', { email: 'ada@example.com', email_verified: true, name: 'Ada' });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  await idp.setRedirectUris([`${origin}${CALLBACK}`], [`${origin}/api/v1/`]);
+  await idp.setRedirectUris([`${origin}${CALLBACK}`], [`${origin}/api/v1/`, `${origin}/console/sign-in`]);
   server = await startServer({
     ...database.env,
     ...oidcEnv(idp, { PUBLIC_URL: origin, PORT: String(port) }),
@@ -148,6 +149,57 @@ describe('browser sign-in in a real browser', () => {
         });
         await mkdir(dirname(SCREENSHOT), { recursive: true });
         await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  test.skipIf(chromiumMissing)(
+    'when a person signs in to the console with the provider, then they land on the page they opened, and sign out through the provider back to sign-in',
+    { timeout: 60_000 },
+    async () => {
+      // Arrange
+      const context = await loopbackContext(browser as Browser);
+      const page = await context.newPage();
+      const watched = watchPage(page);
+      const violations: string[] = [];
+
+      try {
+        // Act: a console page without a session leads to sign-in, which offers the provider.
+        await page.goto(`${origin}/console/customers`);
+        const button = page.getByRole('link', {
+          name: `Sign in with ${new URL(String(idp?.issuer)).hostname}`,
+        });
+        await button.waitFor();
+        violations.push(...(await seriousAxeViolations(page)));
+        await button.click();
+        const loginForm = page.locator('form:has(input[name=prompt][value=login])');
+        await loginForm.locator('input[name=login]').fill('grace');
+        await loginForm.locator('input[name=password]').fill('any password');
+        await loginForm.locator('button[type=submit]').click();
+        await page.locator('form:has(input[name=prompt][value=consent]) button[type=submit]').click();
+
+        // Assert: back on the page first opened, signed in as the provider's person.
+        await page.waitForURL(`${origin}/console/customers`);
+        await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+        await page.getByText('grace@example.com').waitFor();
+        violations.push(...(await seriousAxeViolations(page)));
+        await screenshot(page, 'console-oidc-signed-in');
+
+        // Act: sign out; the provider asks to confirm its own logout, then sends the browser back.
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.waitForURL((url) => url.origin === idp?.issuer);
+        await page.locator('button[name=logout][value=yes]').click();
+
+        // Assert
+        await page.waitForURL((url) => url.href.startsWith(`${origin}/console/sign-in`));
+        await page.getByRole('heading', { level: 1, name: 'Sign in to Orderly' }).waitFor();
+        const session = (await context.cookies(origin)).find((cookie) => cookie.name === 'orderly_session');
+        expect(session).toBeUndefined();
+        expect(violations).toEqual([]);
+        expect(watched.refused).toEqual([]);
+        expect(watched.errors).toEqual([]);
       } finally {
         await context.close();
       }
