@@ -54,6 +54,8 @@ function Shell() {
     staleTime: Number.POSITIVE_INFINITY,
   });
   const admin = me.data?.role === 'admin';
+  // Pages load their data alongside the caller's, not after it; only an admin page waits to know the role.
+  const [onAdminPage] = useRoute('/admin/*');
   return (
     <>
       <a className="skip-link" href="#main">
@@ -86,7 +88,11 @@ function Shell() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {me.data ? (
+        {me.isError ? (
+          <p role="status">Could not load your account.</p>
+        ) : onAdminPage && !me.data ? (
+          <p role="status">Loading…</p>
+        ) : (
           <Switch>
             <Route path="/">
               <Redirect to="/orders/new" replace />
@@ -115,8 +121,6 @@ function Shell() {
             )}
             <Route component={NotFoundPage} />
           </Switch>
-        ) : (
-          <p role="status">{me.isError ? 'Could not load your account.' : 'Loading…'}</p>
         )}
       </main>
     </>

@@ -299,11 +299,14 @@ describe.skipIf(chromiumMissing)(
       // Act
       await openSignedIn(staff, tokens.staff, '/console/customers');
       await staff.page.getByRole('link', { name: mine.name }).waitFor();
+      // The navigation is complete once the header knows who is signed in (pages load alongside).
+      await staff.page.getByRole('banner').getByText(emails.staff).waitFor();
       const staffNav = await staff.page.getByRole('navigation', { name: 'Main' }).textContent();
       const list = await staff.page.locator('main').textContent();
       await staff.check();
       await openSignedIn(admin, tokens.admin, '/console/customers');
       await admin.page.getByRole('link', { name: theirs.name }).waitFor();
+      await admin.page.getByRole('banner').getByText(emails.admin).waitFor();
       const adminNav = await admin.page.getByRole('navigation', { name: 'Main' }).textContent();
       await admin.check();
 

@@ -30,7 +30,7 @@ function actionsFor(status: 'Pending' | 'Closed' | 'Cancelled'): Action[] {
 const time = (at: string | null) => (at ? new Date(at).toLocaleString() : '—');
 
 /** One order: its details, the actions its status allows (sent with If-Match), and its SMS notifications. */
-export function OrderPage({ id, me }: { id: number; me: Me }) {
+export function OrderPage({ id, me }: { id: number; me: Me | undefined }) {
   const queryClient = useQueryClient();
   const announce = useAnnounce();
   const [, navigate] = useLocation();
@@ -171,7 +171,7 @@ export function OrderPage({ id, me }: { id: number; me: Me }) {
                   <th scope="col">Created</th>
                   <th scope="col">Sent</th>
                   <th scope="col">Delivered</th>
-                  {me.role === 'admin' && <th scope="col">Action</th>}
+                  {me?.role === 'admin' && <th scope="col">Action</th>}
                 </tr>
               </thead>
               <tbody>
@@ -187,7 +187,7 @@ export function OrderPage({ id, me }: { id: number; me: Me }) {
                     <td>{time(notification.created_at)}</td>
                     <td>{time(notification.sent_at)}</td>
                     <td>{time(notification.delivered_at)}</td>
-                    {me.role === 'admin' && (
+                    {me?.role === 'admin' && (
                       <td>
                         {notification.status === 'failed' && (
                           <button
