@@ -19,6 +19,8 @@ export interface TestAppOptions {
   log?: { write(line: string): void };
   /** The time the app goes by (the version lifecycle). Unset: the system clock. */
   clock?: Clock;
+  /** The built staff console the app serves. Unset: dist/console. */
+  consoleDir?: string;
 }
 
 const testConfig = (env: Record<string, string>) =>
@@ -40,7 +42,13 @@ export async function buildTestApp(
   const { target, drop } = await testDatabase();
   const deps = await createDeps(testConfig(env), target);
   const logger = options.log ? { level: 'info', stream: options.log } : false;
-  const app = await buildApp({ ...deps, db: deps.database.db, logger, clock: options.clock });
+  const app = await buildApp({
+    ...deps,
+    db: deps.database.db,
+    logger,
+    clock: options.clock,
+    consoleDir: options.consoleDir,
+  });
   await app.ready();
   return {
     app,

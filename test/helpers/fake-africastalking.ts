@@ -62,6 +62,11 @@ export interface FakeAfricasTalking {
   /** One-shot behaviours, used in order by the next requests before the standing one applies again. */
   behaveOnce(...behaviours: Behaviour[]): void;
   /**
+   * How to answer every message to `to` from now on, ahead of the one-shot and standing behaviours (which its
+   * messages leave untouched); `undefined` ends it. For a test that shares the fake with other senders.
+   */
+  behaveFor(to: string, next: Behaviour | undefined): void;
+  /**
    * The form body Africa's Talking would POST to our callback for `messageId` (the phone number is the one it
    * was sent to, if the fake sent it). `failureReason` defaults to `DeliveryFailure` for `Failed` and `Rejected`.
    */
@@ -101,6 +106,7 @@ export async function startFakeAfricasTalking(
   let sent = 0;
   let standing: Behaviour = { kind: 'success' };
   const queued: Behaviour[] = [];
+  const perRecipient = new Map<string, Behaviour>();
   const received: ReceivedSms[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
@@ -145,8 +151,8 @@ export async function startFakeAfricasTalking(
       return;
     }
 
-    const behaviour = queued.shift() ?? standing;
     const to = form.get('to') ?? '';
+    const behaviour = perRecipient.get(to) ?? queued.shift() ?? standing;
     const from = form.get('from');
     const messageId = ['success', 'slow', 'drop', 'malformed'].includes(behaviour.kind)
       ? `${idPrefix}${++sent}`
@@ -252,6 +258,10 @@ export async function startFakeAfricasTalking(
     },
     behaveOnce(...behaviours) {
       queued.push(...behaviours);
+    },
+    behaveFor(to, next) {
+      if (next) perRecipient.set(to, next);
+      else perRecipient.delete(to);
     },
     deliveryReport(messageId, status = 'Success', extra = {}) {
       const failed = status === 'Failed' || status === 'Rejected';

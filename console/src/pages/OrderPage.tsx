@@ -27,6 +27,11 @@ function actionsFor(status: 'Pending' | 'Closed' | 'Cancelled'): Action[] {
   return [];
 }
 
+/** Statuses the dispatcher has yet to settle, and those an admin may send again (the retry endpoint's). */
+const IN_FLIGHT: readonly string[] = ['pending', 'sending'];
+const RETRYABLE: readonly string[] = ['failed', 'unknown'];
+const IN_FLIGHT_POLL_MS = 2_500;
+
 const time = (at: string | null) => (at ? new Date(at).toLocaleString() : '—');
 
 /** One order: its details, the actions its status allows (sent with If-Match), and its SMS notifications. */
@@ -51,6 +56,11 @@ export function OrderPage({ id, me }: { id: number; me: Me | undefined }) {
           params: { path: { id }, query: { limit: 100, count: false } },
         }),
       ),
+    // The dispatcher settles a new notification within seconds: watch it until none is waiting or in flight.
+    refetchInterval: (query) =>
+      query.state.data?.results.some((notification) => IN_FLIGHT.includes(notification.status))
+        ? IN_FLIGHT_POLL_MS
+        : false,
   });
 
   const act = useMutation({
@@ -189,7 +199,7 @@ export function OrderPage({ id, me }: { id: number; me: Me | undefined }) {
                     <td>{time(notification.delivered_at)}</td>
                     {me?.role === 'admin' && (
                       <td>
-                        {notification.status === 'failed' && (
+                        {RETRYABLE.includes(notification.status) && (
                           <button
                             type="button"
                             disabled={retry.isPending}
