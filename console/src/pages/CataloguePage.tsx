@@ -72,7 +72,7 @@ export function CataloguePage() {
       <ProblemAlert message={generalError(page.error)} />
       {page.isSuccess && items.length === 0 && <p>No items{settled ? ` match “${settled}”` : ''}.</p>}
       {items.length > 0 && (
-        <TableRegion label="Items list">
+        <TableRegion label="Items list" busy={page.isPlaceholderData}>
           <table>
             <thead>
               <tr>

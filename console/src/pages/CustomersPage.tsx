@@ -52,7 +52,7 @@ export function CustomersPage() {
       <ProblemAlert message={generalError(page.error)} />
       {page.isSuccess && customers.length === 0 && <p>No customers{settled ? ` match “${settled}”` : ''}.</p>}
       {customers.length > 0 && (
-        <TableRegion label="Customers list">
+        <TableRegion label="Customers list" busy={page.isPlaceholderData}>
           <table>
             <thead>
               <tr>

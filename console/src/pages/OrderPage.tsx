@@ -204,6 +204,7 @@ export function OrderPage({ id, me }: { id: number; me: Me | undefined }) {
                             type="button"
                             disabled={retry.isPending}
                             onClick={() => retry.mutate(notification.id)}
+                            aria-label={`Retry notification ${notification.id}`}
                           >
                             Retry
                           </button>

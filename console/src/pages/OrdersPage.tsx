@@ -172,7 +172,7 @@ export function OrdersPage() {
       <ProblemAlert message={generalError(page.error)} />
       {page.isSuccess && orders.length === 0 && <p>No orders match these filters.</p>}
       {orders.length > 0 && (
-        <TableRegion label="Orders list">
+        <TableRegion label="Orders list" busy={page.isPlaceholderData}>
           <table>
             <thead>
               <tr>

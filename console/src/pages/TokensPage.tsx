@@ -294,7 +294,7 @@ export function TokensPage() {
         <ProblemAlert message={generalError(page.error) ?? generalError(revoke.error)} />
         {page.isSuccess && tokens.length === 0 && <p>No tokens.</p>}
         {tokens.length > 0 && (
-          <TableRegion label="Tokens list">
+          <TableRegion label="Tokens list" busy={page.isPlaceholderData}>
             <table>
               <thead>
                 <tr>

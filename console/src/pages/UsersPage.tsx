@@ -119,7 +119,7 @@ export function UsersPage() {
       <ProblemAlert message={generalError(page.error) ?? generalError(toggle.error)} />
       {page.isSuccess && users.length === 0 && <p>No users match.</p>}
       {users.length > 0 && (
-        <TableRegion label="Users list">
+        <TableRegion label="Users list" busy={page.isPlaceholderData}>
           <table>
             <thead>
               <tr>
