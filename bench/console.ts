@@ -31,9 +31,34 @@ async function freePort(): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** One visit of the orders list: its time to the first row, and the JS and CSS bytes it transferred. */
+/**
+ * Notes, on the page's own clock (0 = the start of its navigation), when the first row of a table shows.
+ * Injected over the DevTools protocol, which the page's Content-Security-Policy does not govern.
+ */
+function watchFirstRow(selector: string) {
+  const page = globalThis as unknown as {
+    document: { querySelector(selector: string): unknown };
+    MutationObserver: new (
+      callback: (records: unknown, observer: { disconnect(): void }) => void,
+    ) => { observe(target: unknown, options: object): void };
+    firstRowAt?: number;
+  };
+  new page.MutationObserver((_records, observer) => {
+    if (page.document.querySelector(selector)) {
+      page.firstRowAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(page.document, { subtree: true, childList: true });
+}
+
+/**
+ * One visit of the orders list: the time to its first row on the page's clock (from the start of the
+ * navigation, as a person waits) and on ours (also Chromium opening the tab), and the JS and CSS bytes it
+ * transferred.
+ */
 async function visit(context: BrowserContext, origin: string) {
   const page = await context.newPage();
+  await page.addInitScript(watchFirstRow, FIRST_ROW);
   const assets: Promise<number>[] = [];
   page.on('response', (response) => {
     const type = response.request().resourceType();
@@ -49,10 +74,11 @@ async function visit(context: BrowserContext, origin: string) {
   const started = performance.now();
   await page.goto(`${origin}/console/orders`);
   await page.locator(FIRST_ROW).first().waitFor();
-  const ms = performance.now() - started;
+  const wall = performance.now() - started;
+  const ms = await page.evaluate(() => (globalThis as { firstRowAt?: number }).firstRowAt ?? Number.NaN);
   const bytes = (await Promise.all(assets)).reduce((sum, size) => sum + size, 0);
   await page.close();
-  return { ms, bytes };
+  return { ms, wall, bytes };
 }
 
 async function main() {
@@ -93,7 +119,7 @@ async function main() {
       ],
     });
     const cookie = { name: 'orderly_session', value: user.session, url: origin, httpOnly: true };
-    const cold: { ms: number; bytes: number }[] = [];
+    const cold: { ms: number; wall: number; bytes: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext();
       await context.addCookies([cookie]);
@@ -103,12 +129,12 @@ async function main() {
     const context = await browser.newContext();
     await context.addCookies([cookie]);
     await visit(context, origin);
-    const warm: number[] = [];
-    for (let run = 0; run < RUNS; run++) warm.push((await visit(context, origin)).ms);
+    const warm: { ms: number; wall: number }[] = [];
+    for (let run = 0; run < RUNS; run++) warm.push(await visit(context, origin));
     await context.close();
-    log(
-      `cold runs (ms): ${cold.map((run) => run.ms.toFixed(0)).join(', ')}; warm: ${warm.map((ms) => ms.toFixed(0)).join(', ')}`,
-    );
+    const runs = (visits: { ms: number; wall: number }[]) =>
+      visits.map((run) => `${run.ms.toFixed(0)}/${run.wall.toFixed(0)}`).join(', ');
+    log(`page/bench clock ms, empty cache: ${runs(cold)}; assets cached: ${runs(warm)}`);
     process.stdout.write(
       [
         `Console, ${database.kind} database, ${RUNS} runs each, median; the user has ${ORDERS_PER_USER.toLocaleString('en')} orders.`,
@@ -116,8 +142,10 @@ async function main() {
         '| measure | value | target |',
         '|---|---:|---:|',
         `| first load, JS + CSS transferred (compressed) | ${kb(median(cold.map((run) => run.bytes)))} | < 250 KB |`,
-        `| orders list, navigation to first row, empty cache | ${median(cold.map((run) => run.ms)).toFixed(0)} ms | < 1,000 ms |`,
-        `| orders list, navigation to first row, assets cached | ${median(warm).toFixed(0)} ms | |`,
+        `| orders list, navigation start to first row, empty cache | ${median(cold.map((run) => run.ms)).toFixed(0)} ms | < 1,000 ms |`,
+        `| the same, on the bench's clock (with Chromium opening the tab) | ${median(cold.map((run) => run.wall)).toFixed(0)} ms | |`,
+        `| orders list, navigation start to first row, assets cached | ${median(warm.map((run) => run.ms)).toFixed(0)} ms | |`,
+        `| the same, on the bench's clock | ${median(warm.map((run) => run.wall)).toFixed(0)} ms | |`,
         '',
       ].join('\n'),
     );

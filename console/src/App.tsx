@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, Redirect, Route, Switch, useRoute } from 'wouter';
-import { api, body, signInOptions } from './api';
+import { meQuery, signInOptions } from './api';
 import { Announcer } from './components/Announcer';
 import { keys } from './keys';
 import { CataloguePage } from './pages/CataloguePage';
@@ -47,7 +47,7 @@ function NavLink({ href, label }: { href: string; label: string }) {
 
 /** Header (who is signed in, navigation, sign out), then the page. */
 function Shell() {
-  const me = useQuery({ queryKey: keys.me, queryFn: () => body(api.GET('/api/v2/me/')) });
+  const me = useQuery(meQuery);
   const signIn = useQuery({
     queryKey: keys.signIn,
     queryFn: signInOptions,

@@ -1,4 +1,6 @@
 import { createOrderlyClient, type FieldProblem, type Problem, type paths } from '@orderly/client';
+import { queryOptions } from '@tanstack/react-query';
+import { keys } from './keys';
 
 /** The API of the origin that serves the console, with the browser's session (and its CSRF token). */
 export const api = createOrderlyClient({ baseUrl: '' });
@@ -33,6 +35,12 @@ export async function answer<T>(call: Promise<Answer<T>>): Promise<{ data: T; re
 export async function body<T>(call: Promise<Answer<T>>): Promise<T> {
   return (await answer(call)).data;
 }
+
+/** Who is signed in: the header shows it, admin pages wait for it. */
+export const meQuery = queryOptions({
+  queryKey: keys.me,
+  queryFn: () => body(api.GET('/api/v2/me/')),
+});
 
 /** The API refused because the caller is not an admin (403 `admin_only`). */
 export const isAdminOnly = (error: unknown) =>

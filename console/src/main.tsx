@@ -6,6 +6,7 @@ import { navigate } from 'wouter/use-browser-location';
 import { App } from './App';
 import { ApiError } from './api';
 import { BASE, SIGN_IN, signInHref } from './paths';
+import { preload } from './preload';
 import './styles.css';
 
 /** A 401 anywhere means the session is gone: sign in again, then come back to this page. */
@@ -27,6 +28,7 @@ const queryClient = new QueryClient({
   },
 });
 
+preload(queryClient, window.location);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { api, body, cursorOf, generalError } from '../api';
@@ -29,15 +29,42 @@ function dayStart(day: string, days = 0): string | undefined {
 const positive = (value: string | undefined) =>
   value && /^[1-9][0-9]*$/.test(value) ? Number(value) : undefined;
 
-function useFilters(): [Filters, (changes: Filters) => void] {
-  const search = useSearch();
-  const [, navigate] = useLocation();
+/** The filters of a page address's query string. */
+export function filtersOf(search: string): Filters {
   const params = new URLSearchParams(search);
   const filters: Filters = {};
   for (const name of FILTERS) {
     const value = params.get(name);
     if (value) filters[name] = value;
   }
+  return filters;
+}
+
+/** The list the filters ask for: the page's own query, and what the console fetches as it starts (preload.ts). */
+export function orderListQuery(filters: Filters) {
+  const customerId = positive(filters.customer);
+  const itemId = positive(filters.item);
+  const status = STATUSES.find((known) => known === filters.status) as Status | undefined;
+  const query = {
+    limit: PAGE_SIZE,
+    count: false,
+    ...(status ? { status } : {}),
+    ...(customerId ? { customer: customerId } : {}),
+    ...(itemId ? { item: itemId } : {}),
+    ...(filters.from ? { placed_after: dayStart(filters.from) } : {}),
+    ...(filters.to ? { placed_before: dayStart(filters.to, 1) } : {}),
+    ...(filters.cursor ? { cursor: filters.cursor } : {}),
+  };
+  return queryOptions({
+    queryKey: keys.orderList(query),
+    queryFn: () => body(api.GET('/api/v2/orders/', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useFilters(): [Filters, (changes: Filters) => void] {
+  const [, navigate] = useLocation();
+  const filters = filtersOf(useSearch());
   const update = (changes: Filters) => {
     // Any other filter starts again from the first page.
     const next = { ...filters, cursor: undefined, ...changes };
@@ -69,29 +96,16 @@ export function OrdersPage() {
   const customerId = positive(filters.customer);
   const itemId = positive(filters.item);
   const status = STATUSES.find((known) => known === filters.status) as Status | undefined;
-  const query = {
-    limit: PAGE_SIZE,
-    count: false,
-    ...(status ? { status } : {}),
-    ...(customerId ? { customer: customerId } : {}),
-    ...(itemId ? { item: itemId } : {}),
-    ...(filters.from ? { placed_after: dayStart(filters.from) } : {}),
-    ...(filters.to ? { placed_before: dayStart(filters.to, 1) } : {}),
-    ...(filters.cursor ? { cursor: filters.cursor } : {}),
-  };
-  const page = useQuery({
-    queryKey: keys.orderList(query),
-    queryFn: () => body(api.GET('/api/v2/orders/', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const page = useQuery(orderListQuery(filters));
   const orders = page.data?.results ?? [];
 
   const [customerQuery, setCustomerQuery] = useState<string>();
   const [itemQuery, setItemQuery] = useState<string>();
   const customerLabel = useLabel('customer', customerId);
   const itemLabel = useLabel('item', itemId);
-  const customers = useCustomerSearch(customerQuery ?? '');
-  const items = useItemSearch(itemQuery ?? '');
+  // The filters' pickers search once someone types in them, not with every load of the list.
+  const customers = useCustomerSearch(customerQuery ?? '', customerQuery !== undefined);
+  const items = useItemSearch(itemQuery ?? '', itemQuery !== undefined);
 
   return (
     <>

@@ -24,9 +24,10 @@ const OPTIONS = 8;
 const FIELDS = ['customer', 'customer_code', 'item', 'item_name', 'quantity', 'unit_price', 'currency'];
 
 /** The customer picker: searches the caller's customers by name, code or phone. */
-export function useCustomerSearch(query: string) {
+export function useCustomerSearch(query: string, enabled = true) {
   const search = useDebounced(query.trim());
   return useQuery({
+    enabled,
     queryKey: keys.customerList({ search, limit: OPTIONS }),
     queryFn: () =>
       body(
@@ -39,9 +40,10 @@ export function useCustomerSearch(query: string) {
 }
 
 /** The item picker: searches the active catalogue. */
-export function useItemSearch(query: string) {
+export function useItemSearch(query: string, enabled = true) {
   const search = useDebounced(query.trim());
   return useQuery({
+    enabled,
     queryKey: keys.itemList({ search, active: 'true', limit: OPTIONS }),
     queryFn: () =>
       body(
