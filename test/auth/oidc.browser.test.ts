@@ -2,21 +2,21 @@
  * The OpenID Connect sign-in end to end, as a person does it: a real headless Chromium, the built server process
  * on a real port, and the real test provider, with nothing in between but HTTP, redirects and cookies.
  */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CUSTOMERS } from '../helpers/api.js';
-import { loopbackContext, screenshot, seriousAxeViolations, watchPage } from '../helpers/browser.js';
+import {
+  chromiumMissing,
+  launchChromium,
+  loopbackContext,
+  screenshot,
+  seriousAxeViolations,
+  skippedWithoutChromium,
+  watchPage,
+} from '../helpers/browser.js';
 import { startTestIdp, type TestIdp } from '../helpers/idp.js';
 import { AUTHENTICATE, CALLBACK, ME, oidcEnv } from '../helpers/oidc.js';
 import { freePort, processDatabase, type ServerProcess, startServer } from '../helpers/processes.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-const SCREENSHOT = fileURLToPath(new URL('../../test-artifacts/oidc-browser-login.png', import.meta.url));
 
 /** The JSON document the page shows: Chromium puts a JSON response's text in one `<pre>` (its pretty-printer is a separate, empty container). */
 async function shownJson(page: Page) {
@@ -43,19 +43,7 @@ beforeAll(async () => {
     ...database.env,
     ...oidcEnv(idp, { PUBLIC_URL: origin, PORT: String(port) }),
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -68,7 +56,7 @@ afterAll(async () => {
 describe('browser sign-in in a real browser', () => {
   test.skipIf(chromiumMissing)(
     `when a person signs in at the provider in Chromium, then they land on next with a session and can create a customer with its CSRF token${
-      chromiumMissing ? ` (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)` : ''
+      skippedWithoutChromium
     }`,
     { timeout: 60_000 },
     async () => {
@@ -147,8 +135,7 @@ describe('browser sign-in in a real browser', () => {
           first_name: 'Grace',
           owner: me.id,
         });
-        await mkdir(dirname(SCREENSHOT), { recursive: true });
-        await page.screenshot({ path: SCREENSHOT, fullPage: true });
+        await screenshot(page, 'oidc-browser-login');
       } finally {
         await context.close();
       }

@@ -3,117 +3,52 @@
  * real port, Debian's Chromium, nothing in between but HTTP. Every page visited is checked with axe-core (no
  * serious or critical violation) and under the console's Content-Security-Policy (nothing refused).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-
+import { chromiumMissing, PHONE, skippedWithoutChromium } from '../helpers/browser.js';
 import {
-  chromiumMissing,
-  DESKTOP,
-  launchChromium,
-  loopbackContext,
-  PHONE,
-  screenshot,
-  seriousAxeViolations,
-  skippedWithoutChromium,
-  watchPage,
-} from '../helpers/browser.js';
-import { freePort, processDatabase, runCli, type ServerProcess, startServer } from '../helpers/processes.js';
+  type ConsoleUnderTest,
+  callApi as callApiAt,
+  openSignedIn as openSignedInAt,
+  startConsole,
+  type Visit,
+  visit as visitIn,
+} from '../helpers/console.js';
 
-let server: ServerProcess | undefined;
-let browser: Browser | undefined;
-let drop = async () => {};
-let origin: string;
 const emails = { admin: 'chief@example.com', staff: 'till@example.com', leaver: 'leaver@example.com' };
-const tokens: Record<keyof typeof emails, string> = { admin: '', staff: '', leaver: '' };
-
-/** The API as an internal system calls it with a token: the status and the parsed body. */
-async function callApi(token: string, method: string, path: string, body?: unknown, headers = {}) {
-  const response = await fetch(`${origin}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, data: text ? JSON.parse(text) : undefined };
-}
+let app: ConsoleUnderTest<keyof typeof emails>;
+let origin: string;
+let tokens: Record<keyof typeof emails, string>;
 
 beforeAll(async () => {
   if (chromiumMissing) return;
-  const database = await processDatabase();
-  drop = database.drop;
-  // Users and tokens first: an embedded database is open in one process at a time.
-  for (const role of ['admin', 'staff', 'leaver'] as const) {
-    const created = await runCli(
-      ['users', 'create', emails[role], ...(role === 'admin' ? ['--admin'] : [])],
-      database.env,
-    );
-    expect(created.code, created.stderr).toBe(0);
-    const minted = await runCli(['tokens', 'create', emails[role], '--name', 'admin test'], database.env);
-    expect(minted.code, minted.stderr).toBe(0);
-    tokens[role] = minted.stdout.trim();
-  }
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = await startServer({
-    ...database.env,
-    PUBLIC_URL: origin,
-    PORT: String(port),
-    API_V1_DEPRECATED_AT: '2026-01-01T00:00:00Z',
-  });
-  browser = await launchChromium();
+  app = await startConsole(
+    {
+      admin: { email: emails.admin, admin: true },
+      staff: { email: emails.staff },
+      leaver: { email: emails.leaver },
+    },
+    // v1 counts as deprecated, so that its callers are listed.
+    { API_V1_DEPRECATED_AT: '2026-01-01T00:00:00Z' },
+  );
+  ({ origin, tokens } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await drop();
+  await app?.close();
 });
 
-interface Visit {
-  context: BrowserContext;
-  page: Page;
-  /** axe-core on the page as it is now; its serious and critical violations are collected. */
-  check: () => Promise<void>;
-  /** Asserts that no page had an accessibility violation, a CSP refusal or a script error; saves a screenshot. */
-  finish: (name: string) => Promise<void>;
-}
-
-async function visit(viewport = DESKTOP): Promise<Visit> {
-  const context = await loopbackContext(browser as Browser, viewport);
-  const page = await context.newPage();
-  const watched = watchPage(page);
-  const violations: string[] = [];
-  return {
-    context,
-    page,
-    check: async () => {
-      violations.push(...(await seriousAxeViolations(page)));
-    },
-    finish: async (name) => {
-      await screenshot(page, name);
-      await context.close();
-      expect(violations).toEqual([]);
-      expect(watched.refused).toEqual([]);
-      expect(watched.errors).toEqual([]);
-    },
-  };
-}
-
-const failure = (page: Page) => `\npage: ${page.url()}\nserver output:\n${server?.output()}`;
-
-/** Opens a console page, signs in on the sign-in page it sends the browser to, and waits to be back on it. */
-async function openSignedIn(v: Visit, token: string, path: string) {
-  await v.page.goto(`${origin}${path}`);
-  await v.page.waitForURL(/\/console\/sign-in\?next=/);
-  await v.page.getByLabel('API token').fill(token);
-  await v.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await v.page.waitForURL(`${origin}${path}`);
-  await v.page.getByRole('heading', { level: 1 }).waitFor();
-}
+/** The API as an internal system calls it with a token: the status and the parsed body. */
+const callApi = (
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => callApiAt(origin, token, method, path, body, headers);
+const visit = (viewport?: { width: number; height: number }) => visitIn(app.browser, viewport);
+const openSignedIn = (v: Visit, token: string, path: string) => openSignedInAt(v, origin, token, path);
+const failure = (page: Page) => `\npage: ${page.url()}\nserver output:\n${app.server.output()}`;
 
 /** What the live region (the Announcer) says, once it says `text`. */
 async function announced(page: Page, text: string | RegExp) {

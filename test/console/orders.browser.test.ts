@@ -4,45 +4,29 @@
  * and the orders list's filters and pages. Every page visited is checked with axe-core (no serious or
  * critical violation) and under the console's Content-Security-Policy (nothing refused).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumMissing, DESKTOP, PHONE, screenshot, skippedWithoutChromium } from '../helpers/browser.js';
 import {
-  chromiumMissing,
-  DESKTOP,
-  launchChromium,
-  loopbackContext,
-  PHONE,
-  screenshot,
-  seriousAxeViolations,
-  skippedWithoutChromium,
-  watchPage,
-} from '../helpers/browser.js';
+  type ConsoleUnderTest,
+  callApiOk,
+  openSignedIn as openSignedInAt,
+  startConsole,
+  type Visit,
+  visit as visitIn,
+} from '../helpers/console.js';
 import { type FakeAfricasTalking, startFakeAfricasTalking } from '../helpers/fake-africastalking.js';
-import { freePort, processDatabase, runCli, type ServerProcess, startServer } from '../helpers/processes.js';
 
-let server: ServerProcess | undefined;
-let browser: Browser | undefined;
-let fake: FakeAfricasTalking | undefined;
-let drop = async () => {};
-let origin: string;
 const emails = { admin: 'ops@example.com', staff: 'till@example.com', clerk: 'lists@example.com' };
-const tokens: Record<keyof typeof emails, string> = { admin: '', staff: '', clerk: '' };
+let app: ConsoleUnderTest<keyof typeof emails>;
+let fake: FakeAfricasTalking | undefined;
+let origin: string;
+let tokens: Record<keyof typeof emails, string>;
 let item: { id: number; sku: string };
 
-/** The API, as an internal system calls it with a token. */
-async function callApi(token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${origin}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+/** The API, as an internal system calls it with a token: the body of its 2xx answer. */
+const callApi = async (token: string, method: string, path: string, body?: unknown) =>
+  (await callApiOk(origin, token, method, path, body)).data;
 
 const createCustomer = (token: string, first_name: string, second_name: string, phone: string) =>
   callApi(token, 'POST', '/api/v2/customers/', { first_name, second_name, phone }) as Promise<{
@@ -73,88 +57,38 @@ const notificationsOf = async (order: number) =>
 beforeAll(async () => {
   if (chromiumMissing) return;
   fake = await startFakeAfricasTalking();
-  const database = await processDatabase();
-  drop = database.drop;
-  // Users and tokens first: an embedded database is open in one process at a time.
-  for (const role of ['admin', 'staff', 'clerk'] as const) {
-    const created = await runCli(
-      ['users', 'create', emails[role], ...(role === 'admin' ? ['--admin'] : [])],
-      database.env,
-    );
-    expect(created.code, created.stderr).toBe(0);
-    const minted = await runCli(['tokens', 'create', emails[role], '--name', 'orders test'], database.env);
-    expect(minted.code, minted.stderr).toBe(0);
-    tokens[role] = minted.stdout.trim();
-  }
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = await startServer({
-    ...database.env,
-    PUBLIC_URL: origin,
-    PORT: String(port),
-    // The dispatcher in the server process, sending to the fake gateway.
-    DISPATCHER_IN_API: 'true',
-    SMS_PROVIDER: 'africastalking',
-    AT_USERNAME: fake.username,
-    AT_API_KEY: fake.apiKey,
-    AT_BASE_URL: fake.url,
-  });
+  app = await startConsole(
+    {
+      admin: { email: emails.admin, admin: true },
+      staff: { email: emails.staff },
+      clerk: { email: emails.clerk },
+    },
+    {
+      // The dispatcher in the server process, sending to the fake gateway.
+      DISPATCHER_IN_API: 'true',
+      SMS_PROVIDER: 'africastalking',
+      AT_USERNAME: fake.username,
+      AT_API_KEY: fake.apiKey,
+      AT_BASE_URL: fake.url,
+    },
+  );
+  ({ origin, tokens } = app);
   item = await createItem('MAIZE-2KG', 'Maize flour 2kg');
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await app?.close();
   await fake?.close();
-  await drop();
 });
 
-interface Visit {
-  context: BrowserContext;
-  page: Page;
-  /** axe-core on the page as it is now; its serious and critical violations are collected. */
-  check: () => Promise<void>;
-  /** Asserts that no page had an accessibility violation, a CSP refusal or a script error; saves a screenshot. */
-  finish: (name: string) => Promise<void>;
-}
-
-async function visit(viewport = DESKTOP): Promise<Visit> {
-  const context = await loopbackContext(browser as Browser, viewport);
-  const page = await context.newPage();
-  const watched = watchPage(page);
-  const violations: string[] = [];
-  return {
-    context,
-    page,
-    check: async () => {
-      violations.push(...(await seriousAxeViolations(page)));
-    },
-    finish: async (name) => {
-      await screenshot(page, name);
-      await context.close();
-      expect(violations).toEqual([]);
-      expect(watched.refused).toEqual([]);
-      expect(watched.errors).toEqual([]);
-    },
-  };
-}
-
-/** Opens a console page, signs in on the sign-in page it sends the browser to, and waits to be back on it. */
-async function openSignedIn(v: Visit, token: string, path: string) {
-  await v.page.goto(`${origin}${path}`);
-  await v.page.waitForURL(/\/console\/sign-in\?next=/);
-  await v.page.getByLabel('API token').fill(token);
-  await v.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await v.page.waitForURL(`${origin}${path}`);
-  await v.page.getByRole('heading', { level: 1 }).waitFor();
-}
+const visit = (viewport = DESKTOP) => visitIn(app.browser, viewport);
+const openSignedIn = (v: Visit, token: string, path: string) => openSignedInAt(v, origin, token, path);
 
 /** The status cell of the order page's notifications table (the first row: an order's placed SMS). */
 const notificationStatus = (page: Page) =>
   page.getByRole('region', { name: 'SMS notifications list' }).locator('tbody tr td:nth-child(3)').first();
 
-const failure = (page: Page) => `\npage: ${page.url()}\nserver output:\n${server?.output()}`;
+const failure = (page: Page) => `\npage: ${page.url()}\nserver output:\n${app.server.output()}`;
 
 describe.skipIf(chromiumMissing)(
   `order pages in Chromium${skippedWithoutChromium}`,
