@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useState } from 'react';
+import { FieldNotes, notesOf } from './FieldNotes';
 
 export interface ComboboxOption {
   /** Unique within the list; part of the option's element id. */
@@ -44,7 +45,7 @@ export function Combobox({
   const expanded = open && options.length > 0;
   const activeOption = expanded ? options[active] : undefined;
   const optionId = (option: ComboboxOption) => `${id}-option-${option.key}`;
-  const described = [help && `${id}-help`, error && `${id}-error`, `${id}-state`].filter(Boolean).join(' ');
+  const described = [...notesOf(id, help, error), `${id}-state`].join(' ');
 
   const choose = (option: ComboboxOption) => {
     onSelect(option);
@@ -132,16 +133,7 @@ export function Combobox({
       <p id={`${id}-state`} className="combobox-state" aria-live="polite">
         {state}
       </p>
-      {help && (
-        <p id={`${id}-help`} className="help">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} help={help} error={error} />
     </div>
   );
 }

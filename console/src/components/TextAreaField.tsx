@@ -1,4 +1,5 @@
 import type { TextareaHTMLAttributes } from 'react';
+import { FieldNotes, notesOf } from './FieldNotes';
 
 export interface TextAreaFieldProps
   extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange'> {
@@ -12,7 +13,7 @@ export interface TextAreaFieldProps
 
 /** TextField for text of several lines. */
 export function TextAreaField({ id, label, value, onChange, help, error, ...textarea }: TextAreaFieldProps) {
-  const described = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ');
+  const described = notesOf(id, help, error).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -24,16 +25,7 @@ export function TextAreaField({ id, label, value, onChange, help, error, ...text
         aria-describedby={described || undefined}
         {...textarea}
       />
-      {help && (
-        <p id={`${id}-help`} className="help">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} help={help} error={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
+import { FieldNotes, notesOf } from './FieldNotes';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange'> {
   id: string;
@@ -13,7 +14,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 
 /** A labelled input whose help and error are read with it (aria-describedby) and whose error marks it invalid. */
 export function TextField({ id, label, value, onChange, help, error, ...input }: TextFieldProps) {
-  const described = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ');
+  const described = notesOf(id, help, error).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -25,16 +26,7 @@ export function TextField({ id, label, value, onChange, help, error, ...input }:
         aria-describedby={described || undefined}
         {...input}
       />
-      {help && (
-        <p id={`${id}-help`} className="help">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} help={help} error={error} />
     </div>
   );
 }
