@@ -75,6 +75,9 @@ export function PlaceOrderPage() {
 
   const customers = useCustomerSearch(customerQuery);
   const items = useItemSearch(itemQuery);
+  // What a newcomer meets first on an empty database: say where the first customer and item come from.
+  const noCustomers = customerQuery.trim() === '' && customers.data?.results.length === 0;
+  const catalogueEmpty = itemQuery.trim() === '' && items.data?.results.length === 0;
 
   const place = useMutation({
     mutationFn: (order: NewOrder) =>
@@ -146,7 +149,11 @@ export function PlaceOrderPage() {
             setCustomer(chosen);
             setCustomerQuery(option.text);
           }}
-          help="Type a name, code or phone number, then choose."
+          help={
+            noCustomers
+              ? 'You have no customers yet: add one under Customers first.'
+              : 'Type a name, code or phone number, then choose.'
+          }
           error={errors.customer ?? errors.customer_code}
         />
         <Combobox
@@ -177,7 +184,11 @@ export function PlaceOrderPage() {
             setItemQuery(option.text);
             if (chosen) setUnitPrice(chosen.unit_price);
           }}
-          help="Type a SKU or a name, then choose. Only items on sale are listed."
+          help={
+            catalogueEmpty
+              ? 'The catalogue has no items on sale yet: an admin adds them under Catalogue.'
+              : 'Type a SKU or a name, then choose. Only items on sale are listed.'
+          }
           error={errors.item ?? errors.item_name}
         />
         <TextField
