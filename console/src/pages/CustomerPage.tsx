@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
 import { ApiError, answer, api, etagOf, fieldErrors, generalError, newIdempotencyKey } from '../api';
 import { useAnnounce } from '../components/Announcer';
@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TextField } from '../components/TextField';
 import { keys } from '../keys';
+import { useDraft } from '../useDraft';
 
 const FIELDS = ['first_name', 'second_name', 'phone', 'code'] as const;
 type Draft = Record<(typeof FIELDS)[number], string>;
@@ -17,7 +18,6 @@ export function CustomerPage({ id }: { id?: number }) {
   const queryClient = useQueryClient();
   const announce = useAnnounce();
   const [, navigate] = useLocation();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
 
   const existing = useQuery({
@@ -31,12 +31,17 @@ export function CustomerPage({ id }: { id?: number }) {
     enabled: id !== undefined,
   });
   const loaded = existing.data?.customer;
-  useEffect(() => {
-    if (loaded) {
-      const { first_name, second_name, phone, code } = loaded;
-      setDraft({ first_name, second_name, phone, code });
-    }
-  }, [loaded]);
+  const { draft, field: draftField } = useDraft(
+    'customer',
+    EMPTY,
+    loaded,
+    ({ first_name, second_name, phone, code }) => ({
+      first_name,
+      second_name,
+      phone,
+      code,
+    }),
+  );
 
   const save = useMutation({
     mutationFn: async (values: Draft) => {
@@ -89,12 +94,7 @@ export function CustomerPage({ id }: { id?: number }) {
     event.preventDefault();
     if (!save.isPending) save.mutate(draft);
   };
-  const field = (name: keyof Draft) => ({
-    id: `customer-${name.replace('_', '-')}`,
-    value: draft[name],
-    onChange: (value: string) => setDraft((current) => ({ ...current, [name]: value })),
-    error: errors[name],
-  });
+  const field = (name: keyof Draft) => draftField(name, errors);
 
   if (id !== undefined && !loaded) {
     return (

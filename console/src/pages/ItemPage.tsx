@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
 import {
   answer,
@@ -19,6 +19,7 @@ import { TextAreaField } from '../components/TextAreaField';
 import { TextField } from '../components/TextField';
 import { keys } from '../keys';
 import { ADMIN } from '../paths';
+import { useDraft } from '../useDraft';
 
 const FIELDS = ['sku', 'name', 'unit_price', 'currency', 'description'] as const;
 type Draft = Record<(typeof FIELDS)[number], string>;
@@ -32,7 +33,6 @@ export function ItemPage({ id }: { id?: number }) {
   const queryClient = useQueryClient();
   const announce = useAnnounce();
   const [, navigate] = useLocation();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
 
   const existing = useQuery({
@@ -46,12 +46,18 @@ export function ItemPage({ id }: { id?: number }) {
     enabled: id !== undefined,
   });
   const loaded = existing.data?.item;
-  useEffect(() => {
-    if (loaded) {
-      const { sku, name, unit_price, currency, description } = loaded;
-      setDraft({ sku, name, unit_price, currency, description: description ?? '' });
-    }
-  }, [loaded]);
+  const { draft, field: draftField } = useDraft(
+    'item',
+    EMPTY,
+    loaded,
+    ({ sku, name, unit_price, currency, description }) => ({
+      sku,
+      name,
+      unit_price,
+      currency,
+      description: description ?? '',
+    }),
+  );
 
   // Someone else changed it: show theirs, to edit again.
   const reloadOnConflict = async (error: Error) => {
@@ -115,12 +121,7 @@ export function ItemPage({ id }: { id?: number }) {
     event.preventDefault();
     if (!save.isPending) save.mutate(draft);
   };
-  const field = (name: keyof Draft) => ({
-    id: `item-${name.replace('_', '-')}`,
-    value: draft[name],
-    onChange: (value: string) => setDraft((current) => ({ ...current, [name]: value })),
-    error: errors[name],
-  });
+  const field = (name: keyof Draft) => draftField(name, errors);
 
   if (isAdminOnly(save.error) || isAdminOnly(archive.error)) return <AdminOnly title="Catalogue" />;
   if (id !== undefined && !loaded) {
