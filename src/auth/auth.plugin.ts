@@ -148,7 +148,7 @@ export const authPlugin = fp(
     });
     // What a caller sees depends on who they are: shared caches must not keep it, and a private cache
     // must ask again before reusing it.
-    app.addHook('onSend', async (_request, reply) => {
+    app.addHook('onSend', (_request, reply, payload, done) => {
       reply.header('cache-control', 'private, no-cache');
       // Added to what CORS put there (Origin), not instead of it.
       const vary = reply.getHeader('vary');
@@ -156,6 +156,7 @@ export const authPlugin = fp(
         'vary',
         vary ? `${String(vary)}, Authorization, Cookie, Accept` : 'Authorization, Cookie, Accept',
       );
+      done(null, payload);
     });
   },
   // The rate limiter decorates request.authFailed.

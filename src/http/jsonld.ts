@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preSerializationHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { type TSchema, Type } from 'typebox';
 import { absoluteUrl } from './urls.js';
@@ -151,7 +151,15 @@ export const jsonLdPlugin = fp(
     app.decorateRequest('representationTag', '');
 
     app.addHook('onRoute', (route) => {
-      if (!route.config?.jsonLd) return;
+      const mapper = route.config?.jsonLd;
+      if (!mapper) return;
+      // On these routes only, and as a callback: no other route pays for it.
+      const toLd: preSerializationHookHandler = (request, reply, payload, done) => {
+        if (request.representationTag === '' || reply.statusCode !== 200) return done(null, payload);
+        reply.type(`${JSON_LD}; charset=utf-8`);
+        done(null, { '@context': absoluteUrl(request, CONTEXT_PATH), ...mapWith(mapper, payload, request) });
+      };
+      route.preSerialization = [toLd, ...[route.preSerialization ?? []].flat()];
       const response = (route.schema?.response ?? {}) as Record<string, TSchema>;
       const ok = response[200];
       if (!ok) return;
@@ -164,16 +172,6 @@ export const jsonLdPlugin = fp(
             content: { [APPLICATION_JSON]: { schema: ok }, [JSON_LD]: { schema: LdDocument } },
           },
         },
-      };
-    });
-
-    app.addHook('preSerialization', async (request, reply, payload) => {
-      const mapper = request.routeOptions.config.jsonLd;
-      if (!mapper || request.representationTag === '' || reply.statusCode !== 200) return payload;
-      reply.type(`${JSON_LD}; charset=utf-8`);
-      return {
-        '@context': absoluteUrl(request, CONTEXT_PATH),
-        ...mapWith(mapper, payload, request),
       };
     });
 

@@ -83,25 +83,30 @@ function headerListBytes(rawHeaders: string[]): number {
  */
 export const limitsPlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', (request, _reply, done) => {
       // The request line arrives as latin1, one character per byte.
       if (request.url.length > limits.urlBytes) {
-        throw new AppError(
-          'uri_too_long',
-          `The URL is ${request.url.length} bytes long; at most ${limits.urlBytes} are accepted. Send long filters in fewer or shorter query parameters.`,
-          { max_bytes: limits.urlBytes },
+        return done(
+          new AppError(
+            'uri_too_long',
+            `The URL is ${request.url.length} bytes long; at most ${limits.urlBytes} are accepted. Send long filters in fewer or shorter query parameters.`,
+            { max_bytes: limits.urlBytes },
+          ),
         );
       }
       if (
         request.raw.httpVersionMajor === 2 &&
         headerListBytes(request.raw.rawHeaders) > limits.headerBytes
       ) {
-        throw new AppError(
-          'headers_too_large',
-          `The request headers are larger than ${limits.headerBytes} bytes.`,
-          { max_bytes: limits.headerBytes },
+        return done(
+          new AppError(
+            'headers_too_large',
+            `The request headers are larger than ${limits.headerBytes} bytes.`,
+            { max_bytes: limits.headerBytes },
+          ),
         );
       }
+      done();
     });
   },
   { name: 'limits', dependencies: ['problem'] },

@@ -13,20 +13,23 @@ const JSON_OR_LD = ['application/json', JSON_LD, 'application/problem+json'];
  */
 export const negotiationPlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', (request, _reply, done) => {
       const accept = request.headers.accept;
-      if (!accept || accept === '*/*' || accept === 'application/json') return;
+      if (!accept || accept === '*/*' || accept === 'application/json') return done();
       const offersLd = request.routeOptions.config.jsonLd !== undefined;
       const chosen = request.accepts().type(offersLd ? JSON_OR_LD : JSON_ONLY);
       if (!chosen) {
-        throw new AppError(
-          'not_acceptable',
-          offersLd
-            ? `This resource is offered as application/json or ${JSON_LD}; accept one of them (or */*).`
-            : 'This API answers with application/json; accept it (or */*).',
+        return done(
+          new AppError(
+            'not_acceptable',
+            offersLd
+              ? `This resource is offered as application/json or ${JSON_LD}; accept one of them (or */*).`
+              : 'This API answers with application/json; accept it (or */*).',
+          ),
         );
       }
       if (chosen === JSON_LD) request.representationTag = JSON_LD_TAG;
+      done();
     });
   },
   { name: 'negotiation', dependencies: ['json-ld'] },

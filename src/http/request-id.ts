@@ -15,8 +15,9 @@ export function requestIdFrom(request: IncomingMessage): string {
 /** Echoes the request id on every response, errors and 404s included. */
 export const requestIdPlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', (request, reply, done) => {
       reply.header('x-request-id', request.id);
+      done();
     });
   },
   { name: 'request-id' },

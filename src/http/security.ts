@@ -23,6 +23,11 @@ const SECURITY_HEADERS = {
   'x-permitted-cross-domain-policies': 'none',
 } as const;
 
+const OVER_HTTPS = {
+  ...SECURITY_HEADERS,
+  'strict-transport-security': `max-age=${ONE_YEAR_S}; includeSubDomains`,
+};
+
 /**
  * Response headers every response carries, CORS for the listed origins only, and compression.
  * - SECURITY_HEADERS, a strict Content-Security-Policy among them.
@@ -32,13 +37,10 @@ const SECURITY_HEADERS = {
  */
 export const securityPlugin = fp(
   async (app: FastifyInstance, options: { corsOrigins: string[] }) => {
-    app.addHook('onRequest', async (_request, reply) => {
-      reply.headers(SECURITY_HEADERS);
-    });
-    app.addHook('onSend', async (request, reply) => {
-      if (publicOrigin(request).startsWith('https:')) {
-        reply.header('strict-transport-security', `max-age=${ONE_YEAR_S}; includeSubDomains`);
-      }
+    // A callback hook, not an async one: no promise per request for what are constant strings.
+    app.addHook('onRequest', (request, reply, done) => {
+      reply.headers(publicOrigin(request).startsWith('https:') ? OVER_HTTPS : SECURITY_HEADERS);
+      done();
     });
     if (options.corsOrigins.length > 0) {
       await app.register(cors, {
