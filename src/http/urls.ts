@@ -9,26 +9,25 @@ declare module 'fastify' {
 
 const SAFE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
-// One origin per request, however many links its response holds.
-const origins = new WeakMap<FastifyRequest, string>();
+// The origins seen so far, by scheme and Host: parsed once each, not once per request. Bounded, since
+// a client may send any Host.
+const origins = new Map<string, string>();
+const MAX_ORIGINS = 256;
 
-/**
- * The origin clients reach us at: PUBLIC_URL when set, else the request's scheme and host
- * (X-Forwarded-Proto/Host count only with TRUST_PROXY). A malformed Host never reaches a link.
- */
 export function publicOrigin(request: FastifyRequest): string {
   if (request.server.publicUrl) return request.server.publicUrl;
-  let origin = origins.get(request);
+  const key = `${request.protocol}://${request.host}`;
+  let origin = origins.get(key);
   if (origin === undefined) {
     const host = SAFE_HOST.test(request.host) ? request.host : 'localhost';
     // Through URL so a default port (":80" on http) is dropped, as in the pagination links.
     origin = new URL(`${request.protocol}://${host}`).origin;
-    origins.set(request, origin);
+    if (origins.size >= MAX_ORIGINS) origins.clear();
+    origins.set(key, origin);
   }
   return origin;
 }
 
-/** Absolute URL of a path on this API, e.g. `absoluteUrl(request, '/api/v1/customers/1/')`. */
 export function absoluteUrl(request: FastifyRequest, path: string): string {
   return publicOrigin(request) + path;
 }
