@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/client.js';
 import type { KeysetPage, KeysetRequest } from '../shared/cursor.js';
 import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
@@ -24,7 +24,7 @@ export const TOKEN_PREFIX = 'oly_';
 const TOKEN_SHAPE = /^oly_[A-Za-z0-9_-]{43}$/;
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 export interface CreateTokenInput {
