@@ -74,8 +74,14 @@ export class AppError extends Error {
     readonly details?: ErrorDetails,
     readonly headers?: Record<string, string>,
   ) {
+    const status = errorCatalogue[code].status;
+    // A client's mistake is answered, never debugged: capturing its stack trace cost ~10 µs a time
+    // (every 404, 401, 412…). Server errors keep theirs.
+    const traceLimit = Error.stackTraceLimit;
+    if (status < 500) Error.stackTraceLimit = 0;
     super(message);
-    this.status = errorCatalogue[code].status;
+    Error.stackTraceLimit = traceLimit;
+    this.status = status;
   }
 }
 
