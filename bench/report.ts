@@ -79,6 +79,15 @@ const MB = 2 ** 20;
 const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
 const percent = (value: number) => (Number.isFinite(value) ? `${(value * 100).toFixed(0)}%` : 'n/a');
 
+/** Why the floor scenarios were not run (embedded database). */
+export function skippedNote(skipped: Scenario[]): string {
+  return (
+    `Not measured: ${skipped.map((t) => t.key).join(', ')}. The floor shares the bench database with the ` +
+    'server over connections of its own, and an embedded database can be open in one process only. Run ' +
+    'with DATABASE_URL.'
+  );
+}
+
 export function httpReport(
   totals: Totals[],
   kind: BenchDatabase['kind'],
@@ -156,14 +165,7 @@ export function httpReport(
       '',
     );
   }
-  if (skipped.length > 0) {
-    lines.push(
-      `Not measured: ${skipped.map((t) => t.key).join(', ')}. The floor shares the bench database with the ` +
-        'server over connections of its own, and an embedded database can be open in one process only. Run ' +
-        'with DATABASE_URL.',
-      '',
-    );
-  }
+  if (skipped.length > 0) lines.push(skippedNote(skipped), '');
   lines.push(
     'Memory: RSS once started and warmed up, before the measured load; peak: VmHWM (peak RSS since start) at the end.',
     '',

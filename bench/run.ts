@@ -44,7 +44,7 @@ import {
 } from './options.js';
 import { machineCpu, procStatus } from './proc.js';
 import { log } from './progress.js';
-import { dispatchReport, fixed, header, httpReport, mb, thousands } from './report.js';
+import { dispatchReport, fixed, header, httpReport, mb, skippedNote, thousands } from './report.js';
 import { credentialsOf, needsFloor, type Scenario, scenarios, type Target, targetOf } from './scenarios.js';
 import { type Server, startFloor, startServer } from './server-process.js';
 import { stopWrk } from './wrk.js';
@@ -246,6 +246,8 @@ async function main() {
         peak: procStatus(server.pid)?.hwm ?? 0,
       }));
       output.push(httpReport(totals, database.kind, memory, skipped));
+    } else if (skipped.length > 0) {
+      output.push(skippedNote(skipped), '');
     }
     if (dispatch && database.stats) {
       output.push(dispatchReport(dispatchTotals, appConfig.DATABASE_POOL_SIZE));
