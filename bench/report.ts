@@ -217,7 +217,8 @@ export function httpReport(
   }
   if (v2List && v2Deep) {
     const share = v2Deep.requestsPerSecond / v2List.requestsPerSecond;
-    const cpu = (t: Totals) => (t.serverCpu + t.databaseCpu) / t.sent;
+    // Embedded, the database's CPU is the server's own (no backends to read).
+    const cpu = (t: Totals) => (t.serverCpu + (Number.isFinite(t.databaseCpu) ? t.databaseCpu : 0)) / t.sent;
     const cost = cpu(v2Deep) / cpu(v2List);
     targets.push(
       `- v2 orders page ${DEEP.toLocaleString('en-US')} rows deep within 10% of page 1: ${percent(share)} of its throughput, ` +
