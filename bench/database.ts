@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { importDist } from './dist.js';
+import { CUSTOMERS, ORDERS, OTHER_CUSTOMERS, OTHER_ORDERS } from './options.js';
 import { log } from './progress.js';
 
 type ConfigModule = typeof import('../src/config.js');
@@ -14,8 +15,8 @@ type TokensModule = typeof import('../src/auth/tokens.service.js');
 type SessionsModule = typeof import('../src/auth/sessions.repository.js');
 type Database = import('../src/db/client.js').Database;
 
-const CUSTOMERS_PER_USER = 5_000;
-export const ORDERS_PER_USER = 50_000;
+/** User A's orders (bench/console.ts names the count in its report). */
+export const ORDERS_PER_USER = ORDERS;
 
 export interface BenchDatabase {
   kind: 'postgres' | 'embedded';
@@ -75,14 +76,58 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
 // ---------------------------------------------------------------------------------------------------------
 // Seed: migrations through createDeps (as the server runs them), then rows in bulk with generate_series.
 
+/** A seeded staff user, with an API token and a browser session (`session`: the cookie's value). */
+export interface SeededUser {
+  id: number;
+  email: string;
+  token: string;
+  session: string;
+  customerIds: number[];
+}
+
 export interface Seeded {
-  /** `session`: the value of a browser session cookie of the user's. */
-  users: { id: number; email: string; token: string; session: string; customerIds: number[] }[];
+  /**
+   * A: the reader, whose customers and orders the reads measure. B: another user, whose customers A must
+   * not see. W: the writer, who places the orders of the create scenarios, so that A's lists keep their
+   * size however many orders a run creates.
+   */
+  a: SeededUser;
+  b: SeededUser;
+  w: SeededUser;
+  /** A, B and W, in that order (bench/console.ts signs in as the first). */
+  users: SeededUser[];
   postgresVersion: string;
 }
 
 async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** `customers` customers of user `id`, and `orders` orders going round-robin over them. */
+async function seedUser(db: Database, id: number, customers: number, orders: number, currency: string) {
+  await db.execute(sql`
+    insert into customers (owner_id, first_name, second_name, code, phone)
+    select ${id}, 'First' || g.i, 'Second' || g.i, upper(lpad(to_hex(g.i), 5, '0')), '+2547' || lpad(g.i::text, 8, '0')
+    from generate_series(1, ${sql.raw(String(customers))}) g(i)
+    order by g.i`);
+  if (orders === 0) return;
+  // One minute apart, going back in time. They are priced by hand (`item` as free text), so in
+  // DEFAULT_CURRENCY, as the API prices such an order.
+  await db.execute(sql`
+    with c as (
+      select id, code, owner_id, (row_number() over (order by id) - 1)::int as n
+      from customers where owner_id = ${id}
+    )
+    insert into orders (owner_id, customer_id, customer_code, item, quantity, price_per_unit, currency,
+                        status, time_placed, updated_at)
+    select c.owner_id, c.id, c.code, 'Item ' || g.i, 1 + g.i % 10, ((g.i % 5000) + 1)::numeric / 100,
+           ${currency}::varchar,
+           case when g.i % 10 = 0 then 'Closed' when g.i % 17 = 0 then 'Cancelled' else 'Pending' end,
+           t.at, t.at
+    from generate_series(0, ${sql.raw(String(orders - 1))}) g(i)
+    join c on c.n = g.i % ${sql.raw(String(customers))}
+    cross join lateral (select now() - make_interval(mins => g.i) as at) t
+    order by g.i desc`);
 }
 
 export async function seed(env: Record<string, string>): Promise<Seeded> {
@@ -95,42 +140,20 @@ export async function seed(env: Record<string, string>): Promise<Seeded> {
   try {
     const db = deps.database.db;
     const started = Date.now();
-    const users = await rows<{ id: number; email: string }>(
-      db,
-      sql`insert into users (email, display_name, role)
-          values ('bench-a@example.com', 'Bench A', 'staff'), ('bench-b@example.com', 'Bench B', 'staff')
-          returning id, email`,
-    );
-    const ids = users.map((user) => Number(user.id));
-    await db.execute(sql`
-      insert into customers (owner_id, first_name, second_name, code, phone)
-      select u.id, 'First' || g.i, 'Second' || g.i, upper(lpad(to_hex(g.i), 5, '0')), '+2547' || lpad(g.i::text, 8, '0')
-      from users u cross join generate_series(1, ${sql.raw(String(CUSTOMERS_PER_USER))}) g(i)
-      where u.id in (${sql.raw(ids.join(', '))})
-      order by u.id, g.i`);
-    // Each user's orders go round-robin over their customers, one minute apart, going back in time. They are
-    // priced by hand (`item` as free text), so in DEFAULT_CURRENCY, as the API prices such an order.
-    await db.execute(sql`
-      with c as (
-        select id, code, owner_id, (row_number() over (partition by owner_id order by id) - 1)::int as n
-        from customers where owner_id in (${sql.raw(ids.join(', '))})
-      )
-      insert into orders (owner_id, customer_id, customer_code, item, quantity, price_per_unit, currency,
-                          status, time_placed, updated_at)
-      select c.owner_id, c.id, c.code, 'Item ' || g.i, 1 + g.i % 10, ((g.i % 5000) + 1)::numeric / 100,
-             ${config.DEFAULT_CURRENCY}::varchar,
-             case when g.i % 10 = 0 then 'Closed' when g.i % 17 = 0 then 'Cancelled' else 'Pending' end,
-             t.at, t.at
-      from generate_series(0, ${sql.raw(String(ORDERS_PER_USER - 1))}) g(i)
-      join c on c.n = g.i % ${sql.raw(String(CUSTOMERS_PER_USER))}
-      cross join lateral (select now() - make_interval(mins => g.i) as at) t
-      order by g.i desc`);
-    // A production table would have been vacuumed and analysed by autovacuum long since.
-    await db.execute(sql`vacuum analyze`);
-    const [version] = await rows<{ version: string }>(db, sql`select version()`);
-    const seeded: Seeded = { users: [], postgresVersion: version?.version ?? 'unknown' };
-    for (const user of users) {
-      const id = Number(user.id);
+    const plan = [
+      { key: 'a', email: 'bench-a@example.com', customers: CUSTOMERS, orders: ORDERS },
+      { key: 'b', email: 'bench-b@example.com', customers: OTHER_CUSTOMERS, orders: OTHER_ORDERS },
+      { key: 'w', email: 'bench-w@example.com', customers: CUSTOMERS, orders: 0 },
+    ] as const;
+    const users: SeededUser[] = [];
+    for (const user of plan) {
+      const [row] = await rows<{ id: number }>(
+        db,
+        sql`insert into users (email, display_name, role) values (${user.email}, ${`Bench ${user.key.toUpperCase()}`}, 'staff')
+            returning id`,
+      );
+      const id = Number(row?.id);
+      await seedUser(db, id, user.customers, user.orders, config.DEFAULT_CURRENCY);
       const customers = await rows<{ id: number }>(
         db,
         sql`select id from customers where owner_id = ${id} order by id`,
@@ -146,18 +169,17 @@ export async function seed(env: Record<string, string>): Promise<Seeded> {
         ttlSeconds: 86_400,
         replacesHash: undefined,
       });
-      seeded.users.push({
-        id,
-        email: user.email,
-        token,
-        session,
-        customerIds: customers.map((row) => Number(row.id)),
-      });
+      users.push({ id, email: user.email, token, session, customerIds: customers.map((c) => Number(c.id)) });
     }
+    // A production table would have been vacuumed and analysed by autovacuum long since.
+    await db.execute(sql`vacuum analyze`);
+    const [version] = await rows<{ version: string }>(db, sql`select version()`);
+    const [a, b, w] = users as [SeededUser, SeededUser, SeededUser];
     log(
-      `seeded ${2 * CUSTOMERS_PER_USER} customers and ${2 * ORDERS_PER_USER} orders in ${Date.now() - started} ms`,
+      `seeded A: ${CUSTOMERS} customers, ${ORDERS} orders; B: ${OTHER_CUSTOMERS} customers, ${OTHER_ORDERS} orders; ` +
+        `W (writer): ${CUSTOMERS} customers; in ${Date.now() - started} ms`,
     );
-    return seeded;
+    return { a, b, w, users, postgresVersion: version?.version ?? 'unknown' };
   } finally {
     // Releases the embedded database's lock before the server child opens it.
     await deps.database.close();

@@ -12,13 +12,28 @@ export const DURATION = positive('BENCH_DURATION', 10);
 /** BENCH_WARMUP: seconds per scenario of the warm-up round that runs every scenario once first (2). */
 export const WARMUP = positive('BENCH_WARMUP', 2);
 /** BENCH_CONNECTIONS: concurrent connections (32). */
-export const CONNECTIONS = positive('BENCH_CONNECTIONS', 32);
+export const CONNECTIONS = Math.round(positive('BENCH_CONNECTIONS', 32));
+/**
+ * BENCH_THREADS: wrk threads (1). One wrk thread drives far more requests per second than the server can
+ * answer on this machine; a second would only add one more busy thread to the two cores they all share.
+ */
+export const THREADS = Math.round(positive('BENCH_THREADS', 1));
 /**
  * BENCH_ROUNDS: split each scenario's seconds into this many slices, run round-robin, so that a noisy
- * neighbour on a shared machine weighs on every scenario alike (1). Percentiles are over all slices.
- * The dispatcher runs each of its configurations this many times, round-robin too.
+ * neighbour on a shared machine weighs on every scenario alike (2); the report shows the spread of the
+ * slices' req/s. Percentiles are over all slices. The dispatcher runs each of its configurations this many
+ * times, round-robin too.
  */
-export const ROUNDS = Math.round(positive('BENCH_ROUNDS', 1));
+export const ROUNDS = Math.round(positive('BENCH_ROUNDS', 2));
+/** BENCH_CUSTOMERS, BENCH_ORDERS: user A's customers (1000) and orders (10000), which the reads measure. */
+export const CUSTOMERS = Math.round(positive('BENCH_CUSTOMERS', 1_000));
+export const ORDERS = Math.round(positive('BENCH_ORDERS', 10_000));
+/** BENCH_OTHER_CUSTOMERS, BENCH_OTHER_ORDERS: user B's (3 and 5), whose customers the 404 scenarios ask for. */
+export const OTHER_CUSTOMERS = Math.round(positive('BENCH_OTHER_CUSTOMERS', 3));
+export const OTHER_ORDERS = Math.round(positive('BENCH_OTHER_ORDERS', 5));
+/** BENCH_DEEP: the offset of the deep v1 page, and how deep the v2 cursor page starts (9000). */
+export const DEEP = Math.round(positive('BENCH_DEEP', 9_000));
+if (DEEP + 10 > ORDERS) throw new Error('BENCH_DEEP must leave a page of 10 within BENCH_ORDERS.');
 /**
  * BENCH_SCENARIOS: comma-separated keys, to run a subset, in that order: the keys of the HTTP scenarios
  * (bench/scenarios.ts; an unknown key fails the run with the list of them) and DISPATCH_KEY.

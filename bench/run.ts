@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: seeds a throw-away database, starts bench/server.ts as a child process and drives it
- * with autocannon, one scenario after another (or round-robin, see BENCH_ROUNDS). Then (PostgreSQL only)
+ * `npm run bench`: seeds a throw-away database, starts bench/server.ts (Orderly) and, on PostgreSQL,
+ * bench/floor.ts (the bare floor) as child processes and drives them with wrk, the scenarios round-robin
+ * (see BENCH_ROUNDS). Then (PostgreSQL only)
  * measures the SMS dispatcher: `dist/cli.js worker` processes drain a backlog of notifications through the
  * fake Africa's Talking gateway (test/helpers/fake-africastalking.ts), run in this process. Prints markdown
  * tables on stdout (progress goes to stderr). Not a test: it never fails on a missed target, only on a
@@ -13,9 +14,9 @@
  * orders writes stay pending, as they would with a separate worker that is behind.
  *
  * This file is the order of the run. The knobs (BENCH_*) are in bench/options.ts; the steps in database.ts
- * (create, seed), server-process.ts (the server child), scenarios.ts (the HTTP scenarios), load.ts
- * (autocannon, and what a measured slice costs), proc.ts (CPU and RSS from /proc), dispatch.ts (the
- * dispatcher runs) and report.ts (the tables and verdicts).
+ * (create, seed), server-process.ts (the server and floor children), floor.ts (the floor), scenarios.ts
+ * (the HTTP scenarios), wrk.ts (the load generator), load.ts (what a measured slice costs), proc.ts (CPU and
+ * RSS from /proc), dispatch.ts (the dispatcher runs) and report.ts (the tables and verdicts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ import { childEnv, transpile } from './child-process.js';
 import { createBenchDatabase, seed } from './database.js';
 import { DispatchTotals, runDispatch, type WorkerFiles, workers } from './dispatch.js';
 import { importDist } from './dist.js';
-import { check, fire, runSlice, stopFiring, Totals } from './load.js';
+import { check, fire, runSlice, Totals } from './load.js';
 import {
   CPU_PROFILE,
   DISPATCH_CONCURRENCY,
@@ -43,9 +44,10 @@ import {
 } from './options.js';
 import { machineCpu, procStatus } from './proc.js';
 import { log } from './progress.js';
-import { dispatchReport, fixed, header, httpReport, mb, thousands } from './report.js';
-import { credentialsOf, type Scenario, scenarios, variantOf } from './scenarios.js';
-import { type Server, type ServerVariant, startServer } from './server-process.js';
+import { dispatchReport, fixed, header, httpReport, mb, skippedNote, thousands } from './report.js';
+import { credentialsOf, needsFloor, type Scenario, scenarios, type Target, targetOf } from './scenarios.js';
+import { type Server, startFloor, startServer } from './server-process.js';
+import { stopWrk } from './wrk.js';
 
 type ConfigModule = typeof import('../src/config.js');
 
@@ -54,7 +56,7 @@ async function main() {
   const workDir = await mkdtemp(join(tmpdir(), 'orderly-bench-run-'));
   let idp: TestIdp | undefined;
   let fake: FakeAfricasTalking | undefined;
-  const servers = new Map<ServerVariant, Server>();
+  const servers = new Map<Target, Server>();
   let workerFiles: WorkerFiles | undefined;
   let interrupted = false;
   const cleanUp = async () => {
@@ -86,7 +88,7 @@ async function main() {
     if (interrupted) return;
     interrupted = true;
     log('interrupted; cleaning up');
-    stopFiring();
+    stopWrk();
     void cleanUpOnce()
       .catch((error: unknown) =>
         log(`clean-up failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -103,12 +105,13 @@ async function main() {
     log(`before the run the machine was busy on ${fixed(busyBefore, 2)} of ${cpus().length} cores`);
     log(`${database.kind === 'postgres' ? 'PostgreSQL server' : 'embedded PGlite'}: seeding`);
     const seeded = await seed(database.env);
-    const [owner] = seeded.users;
-    if (!owner) throw new Error('seeding created no users');
+    const owner = seeded.a;
     if (database.kind === 'postgres' && database.env.DATABASE_URL) {
       database.stats = new pg.Client({ connectionString: database.env.DATABASE_URL });
       await database.stats.connect();
     }
+    const { loadConfig } = await importDist<ConfigModule>('config.js');
+    const appConfig = loadConfig(childEnv(database.env));
     idp = await startTestIdp();
     // The verified email links the provider identity to user A at its first use (the check before the
     // warm-up), as a first bearer sign-in does. Valid for a day, so that no run outlives it.
@@ -122,41 +125,85 @@ async function main() {
       OIDC_AUDIENCE: TEST_AUDIENCE,
     };
 
-    const list = scenarios(seeded, providerJwt);
-    const variants = [...new Set(list.map(variantOf))];
-    // Every variant's database first: an embedded one is copied from the seeded directory before any server opens it.
-    const variantDatabases = new Map<ServerVariant, Record<string, string>>();
-    for (const variant of variants) {
-      variantDatabases.set(variant, variant === 'outbox' ? database.env : await database.another(variant));
-    }
-    for (const [variant, env] of variantDatabases) {
-      const server = await startServer(variant, { ...env, ...oidcEnv }, owner.id, workDir);
-      servers.set(variant, server);
-      log(
-        `server (${variant}) pid ${server.pid} at ${server.origin}, RSS after start ${mb(procStatus(server.pid)?.rss ?? 0)} MB`,
+    const every = scenarios(seeded, providerJwt);
+    // The floor shares the database with the server over connections of its own: an embedded database can
+    // be open in one process only.
+    const skipped = database.stats ? [] : every.filter(needsFloor);
+    const list = every.filter((scenario) => !skipped.includes(scenario));
+    if (skipped.length > 0)
+      log(`embedded database: no floor scenarios (${skipped.map((s) => s.key).join(', ')})`);
+    const targets = [...new Set(list.map(targetOf))];
+    // Every server's database first: an embedded one is copied from the seeded directory before any server opens it.
+    const targetDatabases = new Map<Target, Record<string, string>>();
+    for (const target of targets) {
+      targetDatabases.set(
+        target,
+        target === 'outbox' || target === 'floor' ? database.env : await database.another(target),
       );
     }
-    const serverOf = (scenario: Scenario) => servers.get(variantOf(scenario)) as Server;
+    for (const [target, env] of targetDatabases) {
+      const server =
+        target === 'floor'
+          ? await startFloor(
+              env,
+              { poolSize: appConfig.DATABASE_POOL_SIZE, currency: appConfig.DEFAULT_CURRENCY },
+              workDir,
+            )
+          : await startServer(target, { ...env, ...oidcEnv }, workDir);
+      servers.set(target, server);
+      log(
+        `${target === 'floor' ? 'floor' : `server (${target})`} pid ${server.pid} at ${server.origin}, ` +
+          `RSS after start ${mb(procStatus(server.pid)?.rss ?? 0)} MB`,
+      );
+    }
+    const serverOf = (scenario: Scenario) => servers.get(targetOf(scenario)) as Server;
+    const credentials = (scenario: Scenario) => credentialsOf(scenario, owner.token);
+    const stats = database.stats;
+    const notificationsOf = (scenario: Scenario) => async (orderId: number) => {
+      if (stats) {
+        const { rows } = await stats.query<{ count: string }>(
+          'select count(*) from notifications where order_id = $1',
+          [orderId],
+        );
+        return Number(rows[0]?.count);
+      }
+      const response = await fetch(`${serverOf(scenario).origin}/api/v1/orders/${orderId}/notifications/`, {
+        headers: { ...credentials(scenario), accept: 'application/json' },
+      });
+      return ((await response.json()) as { count: number }).count;
+    };
 
     // One round over every scenario first: otherwise the first one measured also pays for JIT compilation,
     // heap growth and (embedded) WebAssembly tier-up, which would flatter whatever comes later.
     for (const scenario of list) {
-      await scenario.prepare?.(serverOf(scenario).origin, credentialsOf(scenario, owner.token));
+      await scenario.prepare?.(serverOf(scenario).origin, credentials(scenario));
     }
     if (list.length > 0) log(`warm-up round: ${list.length} × ${WARMUP} s`);
     for (const scenario of list) {
-      await check(serverOf(scenario), owner.token, scenario);
-      await fire(serverOf(scenario), owner.token, scenario, WARMUP);
+      await check(serverOf(scenario), scenario, credentials(scenario), notificationsOf(scenario));
+      await fire(serverOf(scenario), scenario, credentials(scenario), WARMUP, workDir);
     }
+    // Idle: started and warmed up, before the measured load.
+    const idleRss = new Map(
+      [...servers].map(([target, server]) => [target, procStatus(server.pid)?.rss ?? 0]),
+    );
 
     const totals = list.map((scenario) => new Totals(scenario));
-    const slice = DURATION / ROUNDS;
+    const slice = Math.max(1, Math.round(DURATION / ROUNDS));
     for (let round = 1; round <= ROUNDS; round++) {
       for (const scenario of totals) {
         if (interrupted) return;
         log(`${scenario.scenario.name}: ${slice} s${ROUNDS > 1 ? ` (round ${round} of ${ROUNDS})` : ''}`);
         const name = ROUNDS > 1 ? `${scenario.scenario.key}-${round}` : scenario.scenario.key;
-        await runSlice(serverOf(scenario.scenario), owner.token, scenario, slice, database.stats, name);
+        await runSlice(
+          serverOf(scenario.scenario),
+          credentials(scenario.scenario),
+          scenario,
+          slice,
+          database.stats,
+          name,
+          workDir,
+        );
       }
     }
     for (const t of totals) {
@@ -192,17 +239,18 @@ async function main() {
 
     const output = [header(database.kind, seeded, busyBefore, totals.length > 0)];
     if (totals.length > 0) {
-      output.push(httpReport(totals, database.kind));
-      for (const [variant, server] of servers) {
-        output.push(
-          `Server (${variant}) VmHWM (peak RSS since start): ${mb(procStatus(server.pid)?.hwm ?? 0)} MB`,
-        );
-      }
-      output.push('');
+      const memory = [...servers].map(([target, server]) => ({
+        name: target === 'floor' ? 'floor' : `server (${target})`,
+        floor: target === 'floor',
+        idle: idleRss.get(target) ?? 0,
+        peak: procStatus(server.pid)?.hwm ?? 0,
+      }));
+      output.push(httpReport(totals, database.kind, memory, skipped));
+    } else if (skipped.length > 0) {
+      output.push(skippedNote(skipped), '');
     }
     if (dispatch && database.stats) {
-      const { loadConfig } = await importDist<ConfigModule>('config.js');
-      output.push(dispatchReport(dispatchTotals, loadConfig(childEnv(database.env)).DATABASE_POOL_SIZE));
+      output.push(dispatchReport(dispatchTotals, appConfig.DATABASE_POOL_SIZE));
     } else if (dispatch) {
       output.push(
         'The dispatcher was not measured: an embedded database can be open in one process only, so a ' +
@@ -217,5 +265,5 @@ async function main() {
 }
 
 await main();
-// autocannon and pg can leave handles behind for a moment; the run is over.
+// pg can leave handles behind for a moment; the run is over.
 process.exit(0);
