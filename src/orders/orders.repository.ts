@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, type SQL, sql } 
 import { type Actor, ownerScope } from '../auth/actor.js';
 import { type Database, selectRows } from '../db/client.js';
 import { countRows, keysetKeys, selectKeysetPage } from '../db/keyset.js';
-import { selectPage } from '../db/paging.js';
+import { preparedPages } from '../db/paging.js';
 import { preparedPerRole } from '../db/prepared.js';
 import { customers, items, notifications, orders } from '../db/schema.js';
 import { versionIn } from '../db/versions.js';
@@ -186,18 +186,34 @@ function whereOf(actor: Actor, filters: OrderFilters): SQL | undefined {
   );
 }
 
-export async function listOrders(
+const orderPages = preparedPages(orders, 'orders_page');
+
+export function listOrders(
   db: Database,
   actor: Actor,
   filters: OrderFilters,
   page: PageRequest,
   ordering: SortKey<OrderSortField>[],
 ): Promise<Page<OrderRow>> {
-  const where = whereOf(actor, filters);
-  const orderBy = ordering.map((key) => (key.descending ? desc : asc)(sortColumns[key.field]));
-  if (!ordering.some((key) => key.field === 'id'))
-    orderBy.push(ordering[0]?.descending ? desc(orders.id) : asc(orders.id));
-  return selectPage(db, orders, where, orderBy, page);
+  // The statement's text depends on the role, on which filters are set (never on their values) and on the order.
+  const set = (Object.keys(filters) as (keyof OrderFilters)[]).filter((key) => filters[key] !== undefined);
+  const params: Record<string, unknown> = { actor: actor.userId };
+  for (const key of set) params[key] = filters[key];
+  const order = ordering.map((key) => `${key.descending ? '-' : ''}${key.field}`).join(',');
+  return orderPages(
+    db,
+    `${actor.role};${set.join(',')};${order}`,
+    () => {
+      const placeholders = Object.fromEntries(set.map((key) => [key, sql.placeholder(key)]));
+      const scope = { role: actor.role, userId: sql.placeholder('actor') };
+      const orderBy = ordering.map((key) => (key.descending ? desc : asc)(sortColumns[key.field]));
+      if (!ordering.some((key) => key.field === 'id'))
+        orderBy.push(ordering[0]?.descending ? desc(orders.id) : asc(orders.id));
+      return { where: whereOf(scope as unknown as Actor, placeholders as OrderFilters), orderBy };
+    },
+    params,
+    page,
+  );
 }
 
 /** Orders with their customer (by primary key) and their item, if any: one statement, as cheap as an order alone. */
