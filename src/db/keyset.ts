@@ -1,4 +1,4 @@
-import { and, asc, count, desc, getTableColumns, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, getTableColumns, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type CursorValue, invalidCursor, type KeysetPage, type KeysetRequest } from '../shared/cursor.js';
 import type { Database } from './client.js';
@@ -41,14 +41,17 @@ export function keysetKeys<R>(
  * key's order" is then, for a nullable column: ascending, `col > v or col is null` (nothing after NULL);
  * descending, `col < v` (and after NULL, every value).
  */
-function after(key: KeysetKey<unknown>, value: CursorValue, descending: boolean): SQL {
+/** A cursor's value, or the placeholder that stands for it in a prepared statement. */
+type SeekValue = CursorValue | Placeholder;
+
+function after(key: KeysetKey<unknown>, value: SeekValue, descending: boolean): SQL {
   const nullable = !key.column.notNull;
   if (value === null) return descending ? sql`${key.column} is not null` : sql`false`;
   if (descending) return sql`${key.column} < ${value}`;
   return nullable ? sql`(${key.column} > ${value} or ${key.column} is null)` : sql`${key.column} > ${value}`;
 }
 
-const equal = (key: KeysetKey<unknown>, value: CursorValue): SQL =>
+const equal = (key: KeysetKey<unknown>, value: SeekValue): SQL =>
   value === null ? sql`${key.column} is null` : sql`${key.column} = ${value}`;
 
 /**
@@ -59,7 +62,7 @@ const equal = (key: KeysetKey<unknown>, value: CursorValue): SQL =>
  */
 function seek(
   keys: KeysetKey<unknown>[],
-  values: CursorValue[],
+  values: SeekValue[],
   directions: boolean[],
   inclusive: boolean,
 ): SQL {
@@ -102,17 +105,72 @@ export async function selectKeysetPage<R>(
   select: (seek: SQL | undefined, orderBy: SQL[], limit: number) => Promise<R[]>,
   countRows: () => Promise<number>,
 ): Promise<KeysetPage<R>> {
+  const { position, directions, orderBy } = placement(keys, request);
+  const where =
+    position && seek(keys as KeysetKey<unknown>[], position.values, directions, position.inclusive === true);
+  const fetched = await select(where, orderBy, request.limit + 1);
+  return pageFrom(keys, request, fetched, request.count ? await countRows() : undefined);
+}
+
+/**
+ * `selectKeysetPage` as a prepared statement: `select` gets the shape of the page's seek (direction,
+ * inclusive, which cursor values are null), a `build` of its seek and order with placeholders, and their
+ * values (`k0`, `k1`… and `limit`), to run through `preparedByShape`.
+ */
+export async function selectPreparedKeysetPage<R>(
+  keys: KeysetKey<R>[],
+  request: KeysetRequest,
+  select: (
+    shape: string,
+    build: () => { seek: SQL | undefined; orderBy: SQL[] },
+    params: Record<string, unknown>,
+  ) => Promise<R[]>,
+  countRows: () => Promise<number>,
+): Promise<KeysetPage<R>> {
+  const { position, directions, orderBy } = placement(keys, request);
+  const values = position?.values ?? [];
+  const params: Record<string, unknown> = { limit: request.limit + 1 };
+  values.forEach((value, i) => {
+    if (value !== null) params[`k${i}`] = value;
+  });
+  const shape = position
+    ? `${position.direction}${position.inclusive ? ' inclusive' : ''} ${values.map((value) => (value === null ? 0 : 1)).join('')}`
+    : 'start';
+  const build = () => ({
+    seek:
+      position &&
+      seek(
+        keys as KeysetKey<unknown>[],
+        values.map((value, i) => (value === null ? null : sql.placeholder(`k${i}`))),
+        directions,
+        position.inclusive === true,
+      ),
+    orderBy,
+  });
+  const fetched = await select(shape, build, params);
+  return pageFrom(keys, request, fetched, request.count ? await countRows() : undefined);
+}
+
+/** Where a keyset page starts, and its order: backwards from its cursor for a previous page. */
+function placement<R>(keys: KeysetKey<R>[], request: KeysetRequest) {
   const { position } = request;
   // A cursor for another set of keys (the list's ordering changed with a release) cannot be placed.
   if (position && position.values.length !== keys.length) throw invalidCursor();
   const backwards = position?.direction === 'previous';
   const directions = keys.map((key) => key.descending !== backwards);
   const orderBy = keys.map((key, i) => (directions[i] ? desc(key.column) : asc(key.column)));
-  const where =
-    position && seek(keys as KeysetKey<unknown>[], position.values, directions, position.inclusive === true);
-  const fetched = await select(where, orderBy, request.limit + 1);
-  const total = request.count ? await countRows() : undefined;
+  return { position, directions, orderBy };
+}
 
+/** The page of `fetched` (one row more than the page, when there is more), with its links. */
+function pageFrom<R>(
+  keys: KeysetKey<R>[],
+  request: KeysetRequest,
+  fetched: R[],
+  total: number | undefined,
+): KeysetPage<R> {
+  const { position } = request;
+  const backwards = position?.direction === 'previous';
   const more = fetched.length > request.limit;
   const rows = fetched.slice(0, request.limit);
   if (backwards) rows.reverse();

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Actor, ownerScope } from '../auth/actor.js';
@@ -33,4 +34,29 @@ export function preparedPerRole<S>(build: (db: Database, scope: PreparedScope, r
     return { admin: forRole('admin'), staff: forRole('staff') };
   });
   return (db: Database, actor: Actor): S => statements(db)[actor.role];
+}
+
+/** Beyond this many shapes of one statement, further shapes are sent unnamed and planned each time. */
+const MAX_SHAPES = 64;
+
+/**
+ * A hot statement whose text depends on the request (which filters are set, the order, where a page
+ * starts), prepared once per shape of it, under a name derived from the shape: Drizzle builds each shape's
+ * SQL once, and PostgreSQL plans it once per connection. `shape` must name everything the text depends
+ * on; `prepare` builds the statement with `sql.placeholder`s for the values and prepares it under the name
+ * it is given ('' past MAX_SHAPES: an unnamed statement, not kept).
+ */
+export function preparedByShape<S>(name: string) {
+  const shapesOf = preparedOnce(() => new Map<string, S>());
+  return (db: Database, shape: string, prepare: (statementName: string) => S): S => {
+    const shapes = shapesOf(db);
+    let statement = shapes.get(shape);
+    if (statement === undefined) {
+      if (shapes.size >= MAX_SHAPES) return prepare('');
+      // The same name always stands for the same text.
+      statement = prepare(`${name}_${hash('sha256', shape, 'base64url').slice(0, 22)}`);
+      shapes.set(shape, statement);
+    }
+    return statement;
+  };
 }

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import { type Database, selectRows } from '../db/client.js';
-import { countRows, keysetKeys, selectKeysetPage } from '../db/keyset.js';
+import { countRows, keysetKeys, selectPreparedKeysetPage } from '../db/keyset.js';
 import { preparedPages } from '../db/paging.js';
-import { preparedPerRole } from '../db/prepared.js';
+import { preparedByShape, preparedPerRole } from '../db/prepared.js';
 import { customers, items, notifications, orders } from '../db/schema.js';
 import { versionIn } from '../db/versions.js';
 import type { NotificationEvent, Outbox } from '../notifications/outbox.js';
@@ -188,6 +188,24 @@ function whereOf(actor: Actor, filters: OrderFilters): SQL | undefined {
 
 const orderPages = preparedPages(orders, 'orders_page');
 
+/**
+ * A list's filters as a prepared statement takes them: the shape (the statement's text depends on the
+ * role, on which filters are set, never on their values, and on the ordering), the filter written with
+ * placeholders, and the placeholders' values.
+ */
+function preparedFilters(actor: Actor, filters: OrderFilters, ordering: SortKey<OrderSortField>[]) {
+  const set = (Object.keys(filters) as (keyof OrderFilters)[]).filter((key) => filters[key] !== undefined);
+  const params: Record<string, unknown> = { actor: actor.userId };
+  for (const key of set) params[key] = filters[key];
+  const order = ordering.map((key) => `${key.descending ? '-' : ''}${key.field}`).join(',');
+  const where = () => {
+    const placeholders = Object.fromEntries(set.map((key) => [key, sql.placeholder(key)]));
+    const scope = { role: actor.role, userId: sql.placeholder('actor') };
+    return whereOf(scope as unknown as Actor, placeholders as OrderFilters);
+  };
+  return { shape: `${actor.role};${set.join(',')};${order}`, where, params };
+}
+
 export function listOrders(
   db: Database,
   actor: Actor,
@@ -195,21 +213,15 @@ export function listOrders(
   page: PageRequest,
   ordering: SortKey<OrderSortField>[],
 ): Promise<Page<OrderRow>> {
-  // The statement's text depends on the role, on which filters are set (never on their values) and on the order.
-  const set = (Object.keys(filters) as (keyof OrderFilters)[]).filter((key) => filters[key] !== undefined);
-  const params: Record<string, unknown> = { actor: actor.userId };
-  for (const key of set) params[key] = filters[key];
-  const order = ordering.map((key) => `${key.descending ? '-' : ''}${key.field}`).join(',');
+  const { shape, where, params } = preparedFilters(actor, filters, ordering);
   return orderPages(
     db,
-    `${actor.role};${set.join(',')};${order}`,
+    shape,
     () => {
-      const placeholders = Object.fromEntries(set.map((key) => [key, sql.placeholder(key)]));
-      const scope = { role: actor.role, userId: sql.placeholder('actor') };
       const orderBy = ordering.map((key) => (key.descending ? desc : asc)(sortColumns[key.field]));
       if (!ordering.some((key) => key.field === 'id'))
         orderBy.push(ordering[0]?.descending ? desc(orders.id) : asc(orders.id));
-      return { where: whereOf(scope as unknown as Actor, placeholders as OrderFilters), orderBy };
+      return { where: where(), orderBy };
     },
     params,
     page,
@@ -243,23 +255,30 @@ export function listOrderViewsByCursor(
   ordering: SortKey<OrderSortField>[],
   keyset: KeysetRequest,
 ): Promise<KeysetPage<OrderView>> {
-  const where = whereOf(actor, filters);
   const keys = keysetKeys<OrderView>(
     orders,
     ordering.map((key) => ({ column: sortColumns[key.field], descending: key.descending })),
     { column: orders.id, descending: ordering[0]?.descending ?? false },
   );
-  return selectKeysetPage(
+  const list = preparedFilters(actor, filters, ordering);
+  return selectPreparedKeysetPage(
     keys,
     keyset,
-    (seek, orderBy, limit) =>
-      selectOrderViews(db)
-        .where(and(where, seek))
-        .orderBy(...orderBy)
-        .limit(limit),
-    () => countRows(db, orders, where),
+    (seekShape, build, seekParams) =>
+      orderViewPages(db, `${list.shape};${seekShape}`, (name) => {
+        const { seek, orderBy } = build();
+        return selectOrderViews(db)
+          .where(and(list.where(), seek))
+          .orderBy(...orderBy)
+          .limit(sql.placeholder('limit'))
+          .prepare(name);
+      }).execute({ ...list.params, ...seekParams }) as Promise<OrderView[]>,
+    () => countRows(db, orders, whereOf(actor, filters)),
   );
 }
+
+const orderViewPages = preparedByShape<PreparedOrderViews>('order_views_page');
+type PreparedOrderViews = ReturnType<ReturnType<ReturnType<typeof selectOrderViews>['limit']>['prepare']>;
 
 const findOrderViewStatement = preparedPerRole((db, scope, role) =>
   selectOrderViews(db)
