@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, PgDialect } from 'drizzle-orm/pg-core';
 import { type Actor, ownerScope } from '../auth/actor.js';
 import type { Database } from './client.js';
 
@@ -59,4 +59,27 @@ export function preparedByShape<S>(name: string) {
     }
     return statement;
   };
+}
+
+const dialect = new PgDialect();
+/** Statement names by SQL text, for this process (a name is bound to one text per connection). */
+const statementNames = new Map<string, string>();
+
+/**
+ * Rows of a raw SQL statement run as a named prepared statement: PostgreSQL parses and plans it once
+ * per connection instead of on every call (for a long statement, most of its cost). Statements that
+ * differ only in their values share one name; each distinct text gets its own, `prefix` and a number.
+ * PGlite (in process) ignores the name.
+ */
+export async function selectPreparedRows<T>(db: Database, prefix: string, query: SQL): Promise<T[]> {
+  const compiled = dialect.sqlToQuery(query);
+  let name = statementNames.get(compiled.sql);
+  if (name === undefined) {
+    name = `${prefix}_${statementNames.size}`;
+    statementNames.set(compiled.sql, name);
+  }
+  const result = (await db._.session.prepareQuery(compiled, undefined, name, false).execute()) as {
+    rows: T[];
+  };
+  return result.rows;
 }

@@ -1,5 +1,6 @@
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { type Database, selectRows } from '../db/client.js';
+import { selectPreparedRows } from '../db/prepared.js';
 import { idempotencyKeys } from '../db/schema.js';
 
 /** A response as it was first sent, to send again to a retry. */
@@ -25,8 +26,9 @@ export async function lockKey(
   userId: number,
   key: string,
 ): Promise<{ locked: boolean; stored: StoredOutcome | undefined }> {
-  const [row] = await selectRows<{ locked: boolean } & Partial<StoredOutcome>>(
+  const [row] = await selectPreparedRows<{ locked: boolean } & Partial<StoredOutcome>>(
     tx,
+    'lock_idempotency_key',
     sql`select l.locked, k.fingerprint, k.status_code as "statusCode", k.headers, k.body
       from (select pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${`${userId}:${key}`})) as locked) l
       left join ${idempotencyKeys} k
@@ -89,6 +91,34 @@ export async function storeOutcome(
       returning 1`,
   );
   return rows.length > 0;
+}
+
+/**
+ * In the caller's transaction, under the key's lock: stores the outcome of (user, key), replacing an
+ * expired one. Fails with SQLSTATE 23505 when an unexpired outcome is there already (a refusal that
+ * another request with this key stored outside any transaction), so that the transaction can then
+ * only roll back: the caller may send its COMMIT without waiting for this answer.
+ */
+export function storeOutcomeWithin(
+  tx: Database,
+  userId: number,
+  key: string,
+  outcome: StoredOutcome,
+  ttlSeconds: number,
+): Promise<unknown> {
+  const { fingerprint, statusCode, headers, body } = outcome;
+  // The INSERT reads the DELETE's CTE, so the expired row is gone before the INSERT checks the key.
+  return selectPreparedRows(
+    tx,
+    'store_idempotency_key',
+    sql`with expired as (
+        delete from ${idempotencyKeys} where user_id = ${userId} and key = ${key} and expires_at <= now() returning 1
+      )
+      insert into ${idempotencyKeys} (user_id, key, fingerprint, status_code, headers, body, expires_at)
+      select ${userId}, ${key}, ${fingerprint}, ${statusCode}, ${JSON.stringify(headers)}::jsonb, ${body},
+             now() + make_interval(secs => ${ttlSeconds})
+      from (select count(*) from expired) e`,
+  );
 }
 
 /** Forgets outcomes past their retention. */

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod 
 import fp from 'fastify-plugin';
 import { Type } from 'typebox';
 import type { Database } from '../db/client.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, databaseError, UNIQUE_VIOLATION } from '../shared/errors.js';
 import {
   deleteExpiredKeys,
   findOutcome,
@@ -11,6 +11,7 @@ import {
   type StoredOutcome,
   type StoredResponse,
   storeOutcome,
+  storeOutcomeWithin,
 } from './idempotency.repository.js';
 import { renderProblem } from './problem.js';
 import { addHeaderToRoute } from './route-schema.js';
@@ -95,6 +96,12 @@ function replay(reply: FastifyReply, stored: StoredOutcome, fingerprint: string)
   return send(reply, stored, true);
 }
 
+interface Outcome {
+  stored: StoredOutcome;
+  /** This request ran the handler (else `stored` is a replay). */
+  first: boolean;
+}
+
 /**
  * Runs `handler` once per caller and key: its changes and its outcome (status, body, Location, ETag)
  * commit in one transaction, and retries get the stored outcome again.
@@ -110,41 +117,58 @@ async function runOnce(
   const { userId } = request.actor;
   const fingerprint = fingerprintOf(request);
   const db = request.server.db;
+  // The error of storing this request's outcome, once known (undefined: stored).
+  let storing: Promise<unknown> | undefined;
   try {
-    const outcome = await db.transaction(async (tx): Promise<{ stored: StoredOutcome; first: boolean }> => {
-      const { locked, stored } = await lockKey(tx, userId, key);
-      if (!locked) {
-        throw new AppError(
-          'idempotency_key_in_use',
-          'A request with this Idempotency-Key is still running; retry after it ends to get its outcome.',
-          undefined,
-          { 'retry-after': '1' },
+    const outcome = await db
+      .transaction(async (tx): Promise<Outcome> => {
+        const { locked, stored } = await lockKey(tx, userId, key);
+        if (!locked) {
+          throw new AppError(
+            'idempotency_key_in_use',
+            'A request with this Idempotency-Key is still running; retry after it ends to get its outcome.',
+            undefined,
+            { 'retry-after': '1' },
+          );
+        }
+        if (stored) return { stored, first: false };
+        request.transaction = tx;
+        let payload: unknown;
+        try {
+          payload = await handler.call(app, request, reply);
+        } catch (error) {
+          throw isReplayable(error) ? new Refused(error) : error;
+        } finally {
+          request.transaction = undefined;
+        }
+        if (payload === reply || reply.sent)
+          throw new Error(`${request.url}: an idempotent handler returns its payload`);
+        const headers = Object.fromEntries(
+          KEPT_HEADERS.map((name) => [name, reply.getHeader(name)]).filter(
+            ([, value]) => value !== undefined,
+          ),
         );
-      }
-      if (stored) return { stored, first: false };
-      request.transaction = tx;
-      let payload: unknown;
-      try {
-        payload = await handler.call(app, request, reply);
-      } catch (error) {
-        throw isReplayable(error) ? new Refused(error) : error;
-      } finally {
-        request.transaction = undefined;
-      }
-      if (payload === reply || reply.sent)
-        throw new Error(`${request.url}: an idempotent handler returns its payload`);
-      const headers = Object.fromEntries(
-        KEPT_HEADERS.map((name) => [name, reply.getHeader(name)]).filter(([, value]) => value !== undefined),
-      );
-      const response: StoredOutcome = {
-        fingerprint,
-        statusCode: reply.statusCode,
-        headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-        body: reply.serialize(payload) as string,
-      };
-      if (!(await storeOutcome(tx, userId, key, response, ttlSeconds))) throw new Overtaken();
-      return { stored: response, first: true };
-    });
+        const response: StoredOutcome = {
+          fingerprint,
+          statusCode: reply.statusCode,
+          headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+          body: reply.serialize(payload) as string,
+        };
+        // The COMMIT is queued behind the outcome's INSERT without waiting for its answer: if the INSERT
+        // fails, PostgreSQL turns that COMMIT into a ROLLBACK, and nothing of the request is kept.
+        storing = storeOutcomeWithin(tx, userId, key, response, ttlSeconds).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        return { stored: response, first: true };
+      })
+      .catch(async (error: unknown) => {
+        // PGlite reports the ROLLBACK of such a COMMIT as an error of its own: the INSERT's is the cause.
+        throw (await storing) ?? error;
+      });
+    const failure = await storing;
+    if (failure !== undefined)
+      throw databaseError(failure)?.code === UNIQUE_VIOLATION ? new Overtaken() : failure;
     return outcome.first ? send(reply, outcome.stored, false) : replay(reply, outcome.stored, fingerprint);
   } catch (error) {
     if (error instanceof Overtaken) {
