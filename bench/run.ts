@@ -173,37 +173,43 @@ async function main() {
       return ((await response.json()) as { count: number }).count;
     };
 
-    // One round over every scenario first: otherwise the first one measured also pays for JIT compilation,
-    // heap growth and (embedded) WebAssembly tier-up, which would flatter whatever comes later.
+    // A warm-up round over every scenario of a phase first: otherwise the first one measured also pays for JIT
+    // compilation, heap growth and (embedded) WebAssembly tier-up, which would flatter whatever comes later.
     for (const scenario of list) {
       await scenario.prepare?.(serverOf(scenario).origin, credentials(scenario));
     }
-    if (list.length > 0) log(`warm-up round: ${list.length} × ${WARMUP} s`);
-    for (const scenario of list) {
-      await check(serverOf(scenario), scenario, credentials(scenario), notificationsOf(scenario));
-      await fire(serverOf(scenario), scenario, credentials(scenario), WARMUP, workDir);
-    }
-    // Idle: started and warmed up, before the measured load.
-    const idleRss = new Map(
-      [...servers].map(([target, server]) => [target, procStatus(server.pid)?.rss ?? 0]),
-    );
-
     const totals = list.map((scenario) => new Totals(scenario));
     const slice = Math.max(1, Math.round(DURATION / ROUNDS));
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const scenario of totals) {
-        if (interrupted) return;
-        log(`${scenario.scenario.name}: ${slice} s${ROUNDS > 1 ? ` (round ${round} of ${ROUNDS})` : ''}`);
-        const name = ROUNDS > 1 ? `${scenario.scenario.key}-${round}` : scenario.scenario.key;
-        await runSlice(
-          serverOf(scenario.scenario),
-          credentials(scenario.scenario),
-          scenario,
-          slice,
-          database.stats,
-          name,
-          workDir,
-        );
+    // The reads, warm-up and rounds, before the writes: the orders that creates add would otherwise grow the
+    // table under the reads measured after them (and a new ANALYZE can change their plans between rounds).
+    const phases = [
+      totals.filter((t) => t.scenario.method === 'GET'),
+      totals.filter((t) => t.scenario.method !== 'GET'),
+    ].filter((phase) => phase.length > 0);
+    let idleRss: Map<string, number> | undefined;
+    for (const phase of phases) {
+      log(`warm-up round: ${phase.length} × ${WARMUP} s`);
+      for (const { scenario } of phase) {
+        await check(serverOf(scenario), scenario, credentials(scenario), notificationsOf(scenario));
+        await fire(serverOf(scenario), scenario, credentials(scenario), WARMUP, workDir);
+      }
+      // Idle: started and warmed up, before the measured load.
+      idleRss ??= new Map([...servers].map(([target, server]) => [target, procStatus(server.pid)?.rss ?? 0]));
+      for (let round = 1; round <= ROUNDS; round++) {
+        for (const scenario of phase) {
+          if (interrupted) return;
+          log(`${scenario.scenario.name}: ${slice} s${ROUNDS > 1 ? ` (round ${round} of ${ROUNDS})` : ''}`);
+          const name = ROUNDS > 1 ? `${scenario.scenario.key}-${round}` : scenario.scenario.key;
+          await runSlice(
+            serverOf(scenario.scenario),
+            credentials(scenario.scenario),
+            scenario,
+            slice,
+            database.stats,
+            name,
+            workDir,
+          );
+        }
       }
     }
     for (const t of totals) {
@@ -242,7 +248,7 @@ async function main() {
       const memory = [...servers].map(([target, server]) => ({
         name: target === 'floor' ? 'floor' : `server (${target})`,
         floor: target === 'floor',
-        idle: idleRss.get(target) ?? 0,
+        idle: idleRss?.get(target) ?? 0,
         peak: procStatus(server.pid)?.hwm ?? 0,
       }));
       output.push(httpReport(totals, database.kind, memory, skipped));
