@@ -175,9 +175,10 @@ function orderFromRaw(raw: Record<keyof OrderRow, unknown>): OrderRow {
   };
 }
 
-function whereOf(actor: Actor, filters: OrderFilters): SQL | undefined {
+/** `owner`: the staff caller's id, or the placeholder that stands for it in a prepared statement. */
+function whereOf(actor: Actor, filters: OrderFilters, owner: unknown = actor.userId): SQL | undefined {
   return and(
-    ownerScope(actor, orders.ownerId),
+    ownerScope(actor, orders.ownerId, owner),
     filters.ownerId === undefined ? undefined : eq(orders.ownerId, filters.ownerId),
     filters.status === undefined ? undefined : eq(orders.status, filters.status),
     filters.customerId === undefined ? undefined : eq(orders.customerId, filters.customerId),
@@ -201,9 +202,9 @@ function preparedFilters(actor: Actor, filters: OrderFilters, ordering: SortKey<
   for (const key of set) params[key] = filters[key];
   const order = ordering.map((key) => `${key.descending ? '-' : ''}${key.field}`).join(',');
   const where = () => {
-    const placeholders = Object.fromEntries(set.map((key) => [key, sql.placeholder(key)]));
-    const scope = { role: actor.role, userId: sql.placeholder('actor') };
-    return whereOf(scope as unknown as Actor, placeholders as OrderFilters);
+    // The set filters, each standing for its value: the conditions whereOf writes with them are the same.
+    const placeholders = Object.fromEntries(set.map((key) => [key, sql.placeholder(key)])) as OrderFilters;
+    return whereOf(actor, placeholders, sql.placeholder('actor'));
   };
   return { shape: `${actor.role};${set.join(',')};${order}`, where, params };
 }
