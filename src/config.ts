@@ -33,6 +33,18 @@ export const ConfigSchema = Type.Object({
     maximum: 200,
     description: 'Connections per process to the PostgreSQL server.',
   }),
+  DATABASE_CONNECT_TIMEOUT_MS: Type.Integer({
+    default: 5000,
+    minimum: 100,
+    description:
+      'Longest wait for a connection to the PostgreSQL server, a new one or one from a busy pool; past it the request gets 503 `database_unavailable` with `Retry-After`. A server unreachable at start is retried with backoff meanwhile (`/livez` 200, `/readyz` 503).',
+  }),
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
+    default: 10000,
+    minimum: 0,
+    description:
+      'A statement that runs longer on the PostgreSQL server (a stuck lock, a slow disk) is cancelled and the request gets 503 `database_timeout`, so that one slow request cannot hold a pooled connection for long. `0`: no limit.',
+  }),
   PUBLIC_URL: Type.Optional(
     Type.String({
       pattern: '^https?://[^/?#]+$',
@@ -62,6 +74,45 @@ export const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
     description: 'pino log level.',
+  }),
+  LOG_FORMAT: Type.Enum(['json', 'pretty'], {
+    default: 'json',
+    description:
+      '`json`: one JSON object a line, for a log collector (one line per request at `info`). `pretty`: coloured, readable lines for a person at a terminal.',
+  }),
+  METRICS_PORT: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 65535,
+      description:
+        'Serve `GET /metrics` (Prometheus text format) on this port of `HOST`, a listener of its own that the public load balancer does not route to. API and worker processes (`orderly worker`) each serve their own. Unset: with `METRICS_TOKEN`, on the main port; else nowhere.',
+    }),
+  ),
+  METRICS_TOKEN: Type.Optional(
+    Type.String({
+      minLength: 16,
+      description:
+        'Serve `GET /metrics` on the main port too, to requests with `Authorization: Bearer <METRICS_TOKEN>` (others get 404). At least 16 characters.',
+    }),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
+    Type.String({
+      pattern: HTTP_URL,
+      description:
+        'OpenTelemetry collector to send traces to (OTLP over HTTP, e.g. `http://otel-collector:4318`): a span per request, with its route, status and request id, and per database statement. The SDK reads the other `OTEL_*` variables (e.g. `OTEL_SERVICE_NAME`, default `orderly`). Unset: no tracing, at no cost.',
+    }),
+  ),
+  SHUTDOWN_DELAY_MS: Type.Integer({
+    default: 0,
+    minimum: 0,
+    description:
+      'On SIGTERM or SIGINT, `/readyz` answers 503 at once, and new connections are still accepted for this long so that a load balancer notices first (e.g. `5000`, with the same pause in a Kubernetes `preStop` hook). Then the server stops accepting and drains.',
+  }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({
+    default: 10000,
+    minimum: 0,
+    description:
+      'After the delay, how long requests in flight (and the send in progress of a dispatcher) have to finish before the remaining connections are closed and the process exits. A second signal exits at once.',
   }),
   BODY_LIMIT: Type.Integer({
     default: 65536,
