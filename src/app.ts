@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import accepts from '@fastify/accepts';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyPluginCallback,
+  type FastifyServerOptions,
+} from 'fastify';
 import { authPlugin, securitySchemes } from './auth/auth.plugin.js';
 import { meRoutesV1, signInRoutesV1 } from './auth/auth.routes.v1.js';
 import { meRoutesV2 } from './auth/auth.routes.v2.js';
@@ -71,6 +75,8 @@ export interface AppDeps {
   clock?: Clock;
   /** The built staff console. Default: dist/console, where `npm run build` writes it. */
   consoleDir?: string;
+  /** @fastify/otel's plugin, when tracing is on (src/observability/tracing.ts). */
+  tracing?: FastifyPluginCallback;
 }
 
 const CONSOLE_DIR = fileURLToPath(new URL('../dist/console/', import.meta.url));
@@ -126,6 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     boundedJsonParser(app.getDefaultJsonParser('error', 'error')),
   );
 
+  // Before every other plugin and route, which it must see to trace them.
+  if (deps.tracing) await app.register(deps.tracing);
   await app.register(requestIdPlugin);
   await app.register(urlsPlugin, { publicUrl: config.PUBLIC_URL });
   await app.register(problemPlugin);

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: tracing, when configured, hooks pg before the modules below load it.
+import './observability/tracing.js';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { Actor } from './auth/actor.js';
@@ -11,6 +13,7 @@ import { createDeps, type Deps } from './deps.js';
 import { createItem } from './items/items.service.js';
 import { startDispatcher } from './notifications/delivery.js';
 import { Outbox } from './notifications/outbox.js';
+import { tracing } from './observability/tracing.js';
 import { createOrder, transitionOrder } from './orders/orders.service.js';
 import { AppError } from './shared/errors.js';
 
@@ -301,6 +304,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } finally {
     await deps.database.close();
+    await tracing?.shutdown();
   }
 }
 

@@ -1,3 +1,5 @@
+// First: tracing, when configured, hooks pg and node:http before the modules below load them.
+import './observability/tracing.js';
 import { buildApp } from './app.js';
 import { bootstrapAdmin } from './auth/bootstrap.js';
 import { OidcSetupError } from './auth/oidc.service.js';
@@ -6,12 +8,13 @@ import { DatabaseInUseError } from './db/client.js';
 import { createDeps } from './deps.js';
 import { readTlsFiles } from './http/transport.js';
 import { startDispatcher } from './notifications/delivery.js';
+import { tracing } from './observability/tracing.js';
 
 async function main() {
   const config = loadConfig();
   const tls = await readTlsFiles(config);
   const deps = await createDeps(config);
-  const app = await buildApp({ ...deps, db: deps.database.db, tls });
+  const app = await buildApp({ ...deps, db: deps.database.db, tls, tracing: tracing?.plugin });
   app.log.info({ database: deps.database.kind, location: deps.database.location }, 'database ready');
 
   if (!deps.oidc) {
@@ -57,6 +60,7 @@ async function main() {
     // The sends in progress finish (and are recorded) before the database closes.
     await Promise.all([app.close(), dispatcher?.stop()]);
     await deps.database.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
