@@ -589,7 +589,7 @@ describe('deploy/ as deploy/README.md describes it', () => {
     expect(agreementProblems(deploy)).toEqual([]);
   });
 
-  test('when every value is read, then no secret is committed: only placeholders and ${VARIABLES}', () => {
+  test('when every value is read, then no secret is committed: only placeholders and compose variables', () => {
     expect(secretProblems(deploy)).toEqual([]);
   });
 
@@ -610,191 +610,239 @@ function broken(change: (d: Deploy) => void): Deploy {
 }
 
 const apiOf = (d: Deploy) => mainContainer(d, 'orderly-api');
-const configOf = (d: Deploy) => object(d, 'ConfigMap', 'orderly-config').data as Record<string, string>;
+const apiSpec = (d: Deploy) => object(d, 'Deployment', 'orderly-api').spec ?? {};
+const configOf = (d: Deploy) => object(d, 'ConfigMap', 'orderly-config').data ?? {};
+// api-1 and api-2 are one YAML alias: a change to one is a change to both.
 const composeApi = (d: Deploy) => d.compose.services['api-1'] as ComposeService;
+const composeApiEnv = (d: Deploy) => composeApi(d).environment ?? {};
+const healthcheckOf = (d: Deploy) => composeApi(d).healthcheck ?? { test: [] };
+
+type Mutation = [string, (d: Deploy) => string[], (d: Deploy) => void];
+
+const mutations: Mutation[] = [
+  [
+    'liveness on /readyz',
+    probeProblems,
+    (d) => {
+      apiOf(d).livenessProbe = { httpGet: { path: '/readyz', port: 'http' } };
+    },
+  ],
+  [
+    'readiness on the metrics port',
+    probeProblems,
+    (d) => {
+      apiOf(d).readinessProbe = { httpGet: { path: '/readyz', port: 'metrics' } };
+    },
+  ],
+  [
+    'PORT changed in the ConfigMap only',
+    probeProblems,
+    (d) => {
+      configOf(d).PORT = '8080';
+    },
+  ],
+  [
+    'a worker probed on another port',
+    probeProblems,
+    (d) => {
+      mainContainer(d, 'orderly-worker').livenessProbe = { tcpSocket: { port: 8000 } };
+    },
+  ],
+  [
+    'a preStop pause shorter than SHUTDOWN_DELAY_MS',
+    drainProblems,
+    (d) => {
+      apiOf(d).lifecycle = { preStop: { sleep: { seconds: 3 } } };
+    },
+  ],
+  [
+    'a grace period shorter than the drain',
+    drainProblems,
+    (d) => {
+      pod(d, 'Deployment', 'orderly-api').terminationGracePeriodSeconds = 15;
+    },
+  ],
+  [
+    'a compose stop_grace_period shorter than the drain',
+    drainProblems,
+    (d) => {
+      composeApi(d).stop_grace_period = '10s';
+    },
+  ],
+  [
+    'a rollout that may take a pod away first',
+    drainProblems,
+    (d) => {
+      apiSpec(d).strategy = { type: 'Recreate' };
+    },
+  ],
+  [
+    'the Job listed after a Deployment',
+    migrationProblems,
+    (d) => {
+      const { resources } = d.kustomization;
+      resources.push(...resources.splice(resources.indexOf('migrate-job.yaml'), 1));
+    },
+  ],
+  [
+    'the legacy kustomize order',
+    migrationProblems,
+    (d) => {
+      d.kustomization.sortOptions = undefined;
+    },
+  ],
+  [
+    'a Deployment without the migration init container',
+    migrationProblems,
+    (d) => {
+      pod(d, 'Deployment', 'orderly-worker').initContainers = [];
+    },
+  ],
+  [
+    'a command the CLI does not have',
+    commandProblems,
+    (d) => {
+      composeApi(d).command = ['node', 'dist/cli.js', 'serve'];
+    },
+  ],
+  [
+    'an env name config.ts does not declare',
+    envNameProblems,
+    (d) => {
+      apiOf(d).env?.push({ name: 'DATABASE_TIMEOUT', value: '5' });
+    },
+  ],
+  [
+    'a ConfigMap key with a typo',
+    envNameProblems,
+    (d) => {
+      configOf(d).SHUTDOWN_DELAY = '5000';
+    },
+  ],
+  [
+    'a compose health check on the health route',
+    composeProblems,
+    (d) => {
+      healthcheckOf(d).test = ['CMD', 'node', '-e', "fetch('http://127.0.0.1:8000/api/v1/health/')"];
+    },
+  ],
+  [
+    'an unquoted `? :` in a health check, read as a mapping',
+    composeProblems,
+    (d) => {
+      healthcheckOf(d).test[3] = { "fetch('http://127.0.0.1:8000/readyz') ? 0": '1' };
+    },
+  ],
+  [
+    'an API that does not wait for the migration',
+    composeProblems,
+    (d) => {
+      composeApi(d).depends_on = { postgres: { condition: 'service_healthy' } };
+    },
+  ],
+  [
+    'an API that waits only for PostgreSQL to start',
+    composeProblems,
+    (d) => {
+      composeApi(d).depends_on = { ...composeApi(d).depends_on, postgres: { condition: 'service_started' } };
+    },
+  ],
+  [
+    'Caddy checking /livez',
+    proxyProblems,
+    (d) => {
+      d.caddyfile = d.caddyfile.replace('health_uri /readyz', 'health_uri /livez');
+    },
+  ],
+  [
+    'Caddy proxying to one API only',
+    proxyProblems,
+    (d) => {
+      d.caddyfile = d.caddyfile.replace(' api-2:8000', '');
+    },
+  ],
+  [
+    'three API replicas in Kubernetes',
+    agreementProblems,
+    (d) => {
+      apiSpec(d).replicas = 3;
+    },
+  ],
+  [
+    'a different SHUTDOWN_DELAY_MS in compose',
+    agreementProblems,
+    (d) => {
+      composeApiEnv(d).SHUTDOWN_DELAY_MS = '2000';
+    },
+  ],
+  [
+    'a real value in the Secret template',
+    secretProblems,
+    (d) => {
+      const secret = object(d, 'Secret', 'orderly-secrets');
+      secret.stringData = { ...secret.stringData, AT_API_KEY: 'atsk_0123456789abcdef' };
+    },
+  ],
+  [
+    'a password in a compose URL',
+    secretProblems,
+    (d) => {
+      composeApiEnv(d).DATABASE_URL = 'postgres://orderly:hunter2@postgres:5432/orderly';
+    },
+  ],
+  [
+    'a literal POSTGRES_PASSWORD',
+    secretProblems,
+    (d) => {
+      const postgres = d.compose.services.postgres ?? {};
+      postgres.environment = { ...postgres.environment, POSTGRES_PASSWORD: 'hunter2' };
+    },
+  ],
+  [
+    'a key in an env example',
+    secretProblems,
+    (d) => {
+      d.envExamples.get('orderly.env.example')?.set('AT_API_KEY', 'atsk_live');
+    },
+  ],
+  [
+    'orderly.env not ignored by git',
+    secretProblems,
+    (d) => {
+      d.gitignore = d.gitignore.filter((line) => line !== 'orderly.env');
+    },
+  ],
+  [
+    'a worker without requests',
+    resourceProblems,
+    (d) => {
+      mainContainer(d, 'orderly-worker').resources = undefined;
+    },
+  ],
+  [
+    'an API request under the measured RSS',
+    resourceProblems,
+    (d) => {
+      apiOf(d).resources = { requests: { cpu: '250m', memory: '128Mi' }, limits: { memory: '512Mi' } };
+    },
+  ],
+  [
+    'a writable root file system',
+    securityProblems,
+    (d) => {
+      apiOf(d).securityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: false };
+    },
+  ],
+  [
+    'an image running as root',
+    securityProblems,
+    (d) => {
+      d.dockerfile = d.dockerfile.replace(/^USER .+$/m, 'USER root');
+    },
+  ],
+];
 
 describe('the checks of deploy/ fail on a broken copy', () => {
-  const mutations: [string, (d: Deploy) => string[], (d: Deploy) => void][] = [
-    [
-      'liveness on /readyz',
-      probeProblems,
-      (d) => void (apiOf(d).livenessProbe = { httpGet: { path: '/readyz', port: 'http' } }),
-    ],
-    [
-      'readiness on the metrics port',
-      probeProblems,
-      (d) => void (apiOf(d).readinessProbe = { httpGet: { path: '/readyz', port: 'metrics' } }),
-    ],
-    ['PORT changed in the ConfigMap only', probeProblems, (d) => void (configOf(d).PORT = '8080')],
-    [
-      'a worker probed on another port',
-      probeProblems,
-      (d) => void (mainContainer(d, 'orderly-worker').livenessProbe = { tcpSocket: { port: 8000 } }),
-    ],
-    [
-      'a preStop pause shorter than SHUTDOWN_DELAY_MS',
-      drainProblems,
-      (d) => void (apiOf(d).lifecycle = { preStop: { sleep: { seconds: 3 } } }),
-    ],
-    [
-      'a grace period shorter than the drain',
-      drainProblems,
-      (d) => void (pod(d, 'Deployment', 'orderly-api').terminationGracePeriodSeconds = 15),
-    ],
-    [
-      'a compose stop_grace_period shorter than the drain',
-      drainProblems,
-      (d) => void (composeApi(d).stop_grace_period = '10s'),
-    ],
-    [
-      'a rollout that may drop a pod first',
-      drainProblems,
-      (d) =>
-        void (object(d, 'Deployment', 'orderly-api').spec = {
-          ...object(d, 'Deployment', 'orderly-api').spec,
-          strategy: { type: 'Recreate' },
-        }),
-    ],
-    [
-      'the Job listed after a Deployment',
-      migrationProblems,
-      (d) =>
-        void d.kustomization.resources.push(
-          ...d.kustomization.resources.splice(d.kustomization.resources.indexOf('migrate-job.yaml'), 1),
-        ),
-    ],
-    ['the legacy kustomize order', migrationProblems, (d) => void delete d.kustomization.sortOptions],
-    [
-      'a Deployment without the migration init container',
-      migrationProblems,
-      (d) => void delete pod(d, 'Deployment', 'orderly-worker').initContainers,
-    ],
-    [
-      'a command the CLI does not have',
-      commandProblems,
-      (d) => void (composeApi(d).command = ['node', 'dist/cli.js', 'serve']),
-    ],
-    [
-      'an env name config.ts does not declare',
-      envNameProblems,
-      (d) => void apiOf(d).env?.push({ name: 'DATABASE_TIMEOUT', value: '5' }),
-    ],
-    ['a ConfigMap key with a typo', envNameProblems, (d) => void (configOf(d).SHUTDOWN_DELAY = '5000')],
-    [
-      'a compose health check on the health route',
-      composeProblems,
-      (d) =>
-        void ((composeApi(d).healthcheck as { test: unknown[] }).test = [
-          'CMD',
-          'node',
-          '-e',
-          "fetch('http://127.0.0.1:8000/api/v1/health/')",
-        ]),
-    ],
-    [
-      'an unquoted `? :` in a health check, read as a mapping',
-      composeProblems,
-      (d) =>
-        void ((composeApi(d).healthcheck as { test: unknown[] }).test[3] = {
-          "fetch('http://127.0.0.1:8000/readyz') ? 0": '1',
-        }),
-    ],
-    [
-      'an API that does not wait for the migration',
-      composeProblems,
-      (d) => void delete composeApi(d).depends_on?.migrate,
-    ],
-    [
-      'an API that waits only for PostgreSQL to start',
-      composeProblems,
-      (d) =>
-        void (composeApi(d).depends_on = {
-          ...composeApi(d).depends_on,
-          postgres: { condition: 'service_started' },
-        }),
-    ],
-    [
-      'Caddy checking /livez',
-      proxyProblems,
-      (d) => void (d.caddyfile = d.caddyfile.replace('health_uri /readyz', 'health_uri /livez')),
-    ],
-    [
-      'Caddy proxying to one API only',
-      proxyProblems,
-      (d) => void (d.caddyfile = d.caddyfile.replace(' api-2:8000', '')),
-    ],
-    [
-      'three API replicas in Kubernetes',
-      agreementProblems,
-      (d) =>
-        void (object(d, 'Deployment', 'orderly-api').spec = {
-          ...object(d, 'Deployment', 'orderly-api').spec,
-          replicas: 3,
-        }),
-    ],
-    [
-      'a different SHUTDOWN_DELAY_MS in compose',
-      agreementProblems,
-      (d) => void ((composeApi(d).environment as Record<string, string>).SHUTDOWN_DELAY_MS = '2000'),
-    ],
-    [
-      'a real value in the Secret template',
-      secretProblems,
-      (d) =>
-        void ((object(d, 'Secret', 'orderly-secrets').stringData as Record<string, string>).AT_API_KEY =
-          'atsk_0123456789abcdef'),
-    ],
-    [
-      'a password in a compose URL',
-      secretProblems,
-      (d) =>
-        void ((composeApi(d).environment as Record<string, string>).DATABASE_URL =
-          'postgres://orderly:hunter2@postgres:5432/orderly'),
-    ],
-    [
-      'a literal POSTGRES_PASSWORD',
-      secretProblems,
-      (d) =>
-        void ((d.compose.services.postgres?.environment as Record<string, string>).POSTGRES_PASSWORD =
-          'hunter2'),
-    ],
-    [
-      'a key in an env example',
-      secretProblems,
-      (d) => void d.envExamples.get('orderly.env.example')?.set('AT_API_KEY', 'atsk_live'),
-    ],
-    [
-      'orderly.env not ignored by git',
-      secretProblems,
-      (d) => void (d.gitignore = d.gitignore.filter((line) => line !== 'orderly.env')),
-    ],
-    [
-      'a worker without requests',
-      resourceProblems,
-      (d) => void delete mainContainer(d, 'orderly-worker').resources,
-    ],
-    [
-      'an API request under the measured RSS',
-      resourceProblems,
-      (d) =>
-        void (apiOf(d).resources = {
-          requests: { cpu: '250m', memory: '128Mi' },
-          limits: { memory: '512Mi' },
-        }),
-    ],
-    [
-      'a writable root file system',
-      securityProblems,
-      (d) =>
-        void (apiOf(d).securityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: false }),
-    ],
-    [
-      'an image running as root',
-      securityProblems,
-      (d) => void (d.dockerfile = d.dockerfile.replace(/^USER .+$/m, 'USER root')),
-    ],
-  ];
-
   test.each(mutations)('when deploy/ has %s, then its check reports it', (_, check, change) => {
     expect(check(broken(change))).not.toEqual([]);
   });
