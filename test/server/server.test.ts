@@ -6,7 +6,8 @@ import { processDatabase, startServer } from '../helpers/processes.js';
 let env: Record<string, string>;
 let drop: () => Promise<void>;
 beforeAll(async () => {
-  ({ env, drop } = await processDatabase());
+  // A data directory that does not exist yet, as on a first `npm start`: the server creates the cluster.
+  ({ env, drop } = await processDatabase({ fresh: true }));
 });
 afterAll(() => drop());
 
