@@ -10,9 +10,12 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createCustomer } from './customers/customers.service.js';
 import { DatabaseInUseError } from './db/client.js';
 import { createDeps, type Deps } from './deps.js';
+import { loggerOptions } from './http/logging.js';
+import { startMetricsServer } from './http/metrics.js';
 import { createItem } from './items/items.service.js';
 import { startDispatcher } from './notifications/delivery.js';
 import { Outbox } from './notifications/outbox.js';
+import { Metrics } from './observability/metrics.js';
 import { tracing } from './observability/tracing.js';
 import { createOrder, transitionOrder } from './orders/orders.service.js';
 import { AppError } from './shared/errors.js';
@@ -167,14 +170,19 @@ const commands: Record<string, Command> = {
 
 /** A dispatcher process: sends notifications until SIGTERM or SIGINT, then finishes the sends in progress. */
 async function runWorker({ config, database }: Deps): Promise<string> {
-  const log = pino({ level: config.LOG_LEVEL });
-  const dispatcher = await startDispatcher(config, database, log);
+  const log = pino(loggerOptions(config));
+  const metrics = new Metrics(database, 'worker');
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer(metrics, { host: config.HOST, port: config.METRICS_PORT }, log);
+  const dispatcher = await startDispatcher(config, database, log, metrics);
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   log.info({ signal }, 'worker stopping: finishing the sends in progress');
-  await dispatcher.stop();
+  await Promise.all([dispatcher.stop(), metricsServer?.close()]);
   return 'Worker stopped.';
 }
 
