@@ -9,7 +9,11 @@ const SERVER = 2;
 const CLIENT = 3;
 /** Every CommonJS load, in Node's debug output: OpenTelemetry's packages are CommonJS, imported or required. */
 const MODULE_LOADS = { NODE_DEBUG: 'module' };
-const OTEL_MODULE = /@opentelemetry\/|@fastify\/otel|in-the-middle/;
+/**
+ * The SDK, its instrumentations and their hooks. Not `@opentelemetry/api`: prom-client loads that no-op
+ * facade (for exemplars) whatever the settings, and it hooks nothing.
+ */
+const OTEL_MODULE = /@opentelemetry\/(?!api\b)|@fastify\/otel|in-the-middle/;
 
 let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
 beforeAll(async () => {
