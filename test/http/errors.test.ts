@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
 import { createToken } from '../../src/auth/tokens.service.js';
 import { createUser, disableUser } from '../../src/auth/users.service.js';
-import { type Api, CUSTOMERS, customerUrl, mergePatch, postCustomer, signIn } from '../helpers/api.js';
+import { type Api, CUSTOMERS, customerUrl, expectProblem, mergePatch, postCustomer, signIn } from '../helpers/api.js';
 import { buildTestApp, useTestApp } from '../helpers/app.js';
 import { customerBody } from '../helpers/factories.js';
 import { client } from '../helpers/http.js';
@@ -426,6 +426,22 @@ describe('absolute URLs', () => {
     expect(response.statusCode).toBe(201);
     expect(new URL(response.data.url).origin).toBe('http://localhost');
     expect(response.headers.location).toBe(response.data.url);
+  });
+
+  test('when the Host header names a port past 65535, then links and problem types use localhost, not a 500', async () => {
+    // Arrange
+    const { api } = await signIn(t);
+    const host = { host: '[::1]:99999' };
+
+    // Act
+    const created = await api.post(CUSTOMERS, customerBody(), { headers: host });
+    const missing = await api.get(`${CUSTOMERS}999999/`, { headers: host });
+
+    // Assert
+    expect(created.statusCode).toBe(201);
+    expect(new URL(created.data.url).origin).toBe('http://localhost');
+    expectProblem(missing, 404, 'not_found');
+    expect(missing.data.type).toBe('http://localhost/problems/not_found');
   });
 
   test('when TRUST_PROXY=true, then url, Location, page links and problem types use the forwarded origin', async () => {
