@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
 import { createToken } from '../../src/auth/tokens.service.js';
 import { createUser, disableUser } from '../../src/auth/users.service.js';
-import { type Api, CUSTOMERS, customerUrl, expectProblem, mergePatch, postCustomer, signIn } from '../helpers/api.js';
+import { type Api, CUSTOMERS, customerUrl, mergePatch, postCustomer, signIn } from '../helpers/api.js';
 import { buildTestApp, useTestApp } from '../helpers/app.js';
 import { customerBody } from '../helpers/factories.js';
 import { client } from '../helpers/http.js';
