@@ -37,6 +37,7 @@ import { sharedSerializerCompiler } from './http/serializers.js';
 import {
   clientErrorHandler,
   closeSessionsOnClose,
+  frameworkErrorHandler,
   limitConnections,
   secureServerOptions,
   type TlsFiles,
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A connection without traffic is closed; limitConnections() bounds the time a request may take.
     connectionTimeout: config.IDLE_TIMEOUT_MS,
     clientErrorHandler: clientErrorHandler(config),
+    frameworkErrors: frameworkErrorHandler,
     return503OnClosing: true,
   };
   const app = (

@@ -61,6 +61,29 @@ describe('unknown paths and methods', () => {
     expectProblem(response, 404, 'not_found', '/api/v1/nothing-here');
   });
 
+  test('when a path has a malformed percent-encoding, then 400 malformed_request as problem+json', async () => {
+    // Arrange
+    const { api } = await signIn(t);
+
+    // Act
+    const response = await api.get(`${CUSTOMERS}%zz/`);
+
+    // Assert
+    expectProblem(response, 400, 'malformed_request', `${CUSTOMERS}%zz/`);
+  });
+
+  test('when an id in the path is longer than any id, then 414 uri_too_long as problem+json', async () => {
+    // Arrange
+    const { api } = await signIn(t);
+    const url = `${CUSTOMERS}${'1'.repeat(300)}/`;
+
+    // Act
+    const response = await api.get(url);
+
+    // Assert
+    expectProblem(response, 414, 'uri_too_long', url);
+  });
+
   test('when a known path is called with another method, then 405 with an Allow header', async () => {
     // Arrange
     const { api } = await signIn(t);
