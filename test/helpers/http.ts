@@ -77,7 +77,7 @@ export function expectMatchesContract(
     ).toHaveProperty([contentType]);
     const validate = validatorFor(app, version)(pointer);
     expect(validate(JSON.parse(body)), JSON.stringify(validate.errors)).toBe(true);
-  } else if (contentType === 'application/problem+json') {
+  } else if (contentType === 'application/problem+json' && body) {
     const validate = validatorFor(app, version)('/components/schemas/Problem');
     expect(validate(JSON.parse(body)), JSON.stringify(validate.errors)).toBe(true);
   }
