@@ -27,7 +27,8 @@ import { loadOperations, pathRowKind, type RowKind } from './operations.js';
 
 /**
  * Bad input at scale: requests generated from the committed OpenAPI documents, valid and invalid, sent to
- * the real app. Replay a failure with the printed FUZZ_SEED (and FUZZ_PATH); `npm run fuzz` is the long run.
+ * the real app. A failure prints how to replay it (FUZZ_SEED with FUZZ_RUNS, or FUZZ_PATH); `npm run fuzz` is
+ * the long run.
  */
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_112);
 const numRuns = Number(process.env.FUZZ_RUNS ?? 1_000);
@@ -193,7 +194,8 @@ function reportFailure(details: fc.RunDetails<[FuzzRequest]>) {
   const [request] = details.counterexample ?? [];
   throw new Error(
     [
-      `Request ${details.numRuns} failed. Replay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath}`,
+      `Request ${details.numRuns} failed. Replay the run up to it: FUZZ_SEED=${details.seed} FUZZ_RUNS=${details.numRuns}; ` +
+        `this request alone, on fresh data: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath}`,
       request ? `${request.method} ${urlOf(request).slice(0, 300)}` : '',
       compact(request),
       String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance).slice(0, 3000),
