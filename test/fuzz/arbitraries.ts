@@ -137,7 +137,7 @@ const nastyNumbers = [
 
 const wrongTypes: unknown[] = [null, true, false, [], {}, [1], { a: 1 }, '1', 1, 'true', [null], { '': '' }];
 
-export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
+const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...nastyStrings),
   fc.constantFrom(...nastyNumbers),
   fc.constantFrom(...wrongTypes),
@@ -249,7 +249,7 @@ const humanText = (maxLength: number) =>
   );
 
 /** A value that the schema accepts (domain rules may still refuse it). */
-export function valueFor(schema: Schema, name = ''): fc.Arbitrary<unknown> {
+function valueFor(schema: Schema, name = ''): fc.Arbitrary<unknown> {
   const kind = fieldRowKind(name, schema);
   if (kind) return idArbitrary(kind);
   if (schema.const !== undefined) return fc.constant(schema.const);
@@ -709,7 +709,7 @@ const callers = fc.constantFrom<Caller>('staff', 'staff', 'otherStaff', 'admin',
 const otherMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
 
 /** A request the document describes: valid by the schema, often by the domain too. */
-export function validRequest(operation: Operation): fc.Arbitrary<FuzzRequest> {
+function validRequest(operation: Operation): fc.Arbitrary<FuzzRequest> {
   return fc.record({
     operationId: fc.constant(operation.operationId),
     intent: fc.constant('valid' as const),
@@ -723,7 +723,7 @@ export function validRequest(operation: Operation): fc.Arbitrary<FuzzRequest> {
 }
 
 /** A request with one to three things wrong with it: path, query, body, content type, headers or method. */
-export function invalidRequest(operation: Operation): fc.Arbitrary<FuzzRequest> {
+function invalidRequest(operation: Operation): fc.Arbitrary<FuzzRequest> {
   // Only the parts that go wrong are generated: each costs time, and most requests break one or two.
   const wrong = {
     path: pathSegments(operation, true),
