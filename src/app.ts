@@ -43,6 +43,7 @@ import { sharedSerializerCompiler } from './http/serializers.js';
 import {
   clientErrorHandler,
   closeSessionsOnClose,
+  frameworkErrorHandler,
   limitConnections,
   secureServerOptions,
   type TlsFiles,
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A connection without traffic is closed; limitConnections() bounds the time a request may take.
     connectionTimeout: config.IDLE_TIMEOUT_MS,
     clientErrorHandler: clientErrorHandler(config),
+    frameworkErrors: frameworkErrorHandler,
     return503OnClosing: true,
   };
   const app = (
