@@ -28,7 +28,7 @@ export function smsProvider(config: Config, log: Pick<FastifyBaseLogger, 'info'>
 export function createDispatcher(
   config: Config,
   db: Database,
-  log: Pick<FastifyBaseLogger, 'info' | 'error'>,
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>,
 ): Dispatcher {
   return new Dispatcher(db, {
     provider: smsProvider(config, log),
@@ -46,7 +46,7 @@ export function createDispatcher(
 export async function startDispatcher(
   config: Config,
   database: DatabaseHandle,
-  log: Pick<FastifyBaseLogger, 'info' | 'error'>,
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>,
 ): Promise<Dispatcher> {
   const dispatcher = createDispatcher(config, database.db, log);
   await database.listen(OUTBOX_CHANNEL, () => dispatcher.wakeUp());
