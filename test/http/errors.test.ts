@@ -449,7 +449,6 @@ describe('database failures', () => {
     'when a request meets SQLSTATE %s, %s, then 503 %s with Retry-After, logged once at warn without a stack',
     async (code, _what, error) => {
       // Arrange
-      const { faulty, inject, lines } = await appWithFaults();
       try {
         const { api } = await signIn(faulty);
         await inject(code);
