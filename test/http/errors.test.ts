@@ -468,7 +468,7 @@ describe('database failures', () => {
         const type = await api.get(`/problems/${error}`);
         expect(type.data).toEqual({ error, status: 503, title: body.title });
       } finally {
-        await faulty.close();
+        await inject(undefined);
       }
     },
   );
