@@ -48,9 +48,7 @@ export async function startCluster(): Promise<Cluster> {
   if (owner) await chown(dir, owner.uid, owner.gid);
   const data = join(dir, 'data');
   const pg = (tool: string, args: string[]) =>
-    owner
-      ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args])
-      : run(join(bin, tool), args);
+    owner ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args);
 
   await pg('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
