@@ -228,10 +228,12 @@ describe.skipIf(!onRealPostgres)('database faults (PostgreSQL server only)', { t
       for (const row of orders.rows) expect(perOrder.get(`Order ${row.id} placed`) ?? 0).toBeGreaterThan(0);
       const duplicates = texts.length - perOrder.size;
       const unrecorded = server.output().split('sent but its outcome could not be recorded').length - 1;
+      const claimErrors = server.output().split('the outbox cannot be read; trying again').length - 1;
       console.info(
         `dispatcher: ${orders.rows.length} orders, ${texts.length} SMS sent, ${duplicates} duplicates, ` +
-          `${unrecorded} sends whose outcome could not be recorded`,
+          `${unrecorded} sends whose outcome could not be recorded, ${claimErrors} failed claims logged`,
       );
+      expect(claimErrors).toBeGreaterThan(0);
       expect(duplicates).toBeLessThanOrEqual(unrecorded);
     } finally {
       expect(await server.stop()).toBe(0);
