@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import accepts from '@fastify/accepts';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyPluginCallback,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import { authPlugin, securitySchemes } from './auth/auth.plugin.js';
 import { meRoutesV1, signInRoutesV1 } from './auth/auth.routes.v1.js';
 import { meRoutesV2 } from './auth/auth.routes.v2.js';
@@ -15,7 +20,7 @@ import { usersRoutesV2 } from './auth/users.routes.v2.js';
 import { type Config, listSetting } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
 import { customersRoutesV2 } from './customers/customers.routes.v2.js';
-import type { Database } from './db/client.js';
+import type { Database, DatabaseHandle } from './db/client.js';
 import { conditionalPlugin } from './http/conditional.js';
 import { consoleRoutes } from './http/console.js';
 import { cursorPagesPlugin } from './http/cursor-pages.js';
@@ -24,9 +29,10 @@ import { idempotencyPlugin } from './http/idempotency.js';
 import { jsonLdPlugin } from './http/jsonld.js';
 import { lifecyclePlugin, v1Lifecycle } from './http/lifecycle.js';
 import { boundedJsonParser, limitsPlugin } from './http/limits.js';
-import { loggerOptions } from './http/logging.js';
+import { loggerOptions, requestLogPlugin } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
 import { metaRoutesV2 } from './http/meta.routes.v2.js';
+import { metricsPlugin } from './http/metrics.js';
 import { migrationGuideRoutes } from './http/migration-guide.js';
 import { negotiationPlugin } from './http/negotiation.js';
 import { notFoundHandler, ProblemV1, problemPlugin } from './http/problem.js';
@@ -37,6 +43,7 @@ import { sharedSerializerCompiler } from './http/serializers.js';
 import {
   clientErrorHandler,
   closeSessionsOnClose,
+  frameworkErrorHandler,
   limitConnections,
   secureServerOptions,
   type TlsFiles,
@@ -49,6 +56,7 @@ import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
 import { notificationsRoutesV2 } from './notifications/notifications.routes.v2.js';
 import type { Outbox } from './notifications/outbox.js';
+import { Metrics } from './observability/metrics.js';
 import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
 import { ordersRoutesV2 } from './orders/orders.routes.v2.js';
 import { type Clock, systemClock } from './shared/clock.js';
@@ -58,6 +66,8 @@ import { VersionUsage } from './versions/version-usage.service.js';
 export interface AppDeps {
   config: Config;
   db: Database;
+  /** The handle `db` comes from: the metrics read its pool and errors. */
+  database: Pick<DatabaseHandle, 'pool' | 'queryErrors'>;
   tokens: TokenAuthenticator;
   oidc: OidcClient | undefined;
   providerTokens: ProviderTokenAuthenticator | undefined;
@@ -71,6 +81,8 @@ export interface AppDeps {
   clock?: Clock;
   /** The built staff console. Default: dist/console, where `npm run build` writes it. */
   consoleDir?: string;
+  /** @fastify/otel's plugin, when tracing is on (src/observability/tracing.ts). */
+  tracing?: FastifyPluginCallback;
 }
 
 const CONSOLE_DIR = fileURLToPath(new URL('../dist/console/', import.meta.url));
@@ -87,7 +99,9 @@ const fastifyOverTls = Fastify as unknown as (
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const options = {
-    logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
+    logger: deps.logger ?? loggerOptions(config),
+    // Not Fastify's two lines per request: http/logging.ts logs one.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdFrom,
     bodyLimit: config.BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
@@ -95,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A connection without traffic is closed; limitConnections() bounds the time a request may take.
     connectionTimeout: config.IDLE_TIMEOUT_MS,
     clientErrorHandler: clientErrorHandler(config),
+    frameworkErrors: frameworkErrorHandler,
     return503OnClosing: true,
   };
   const app = (
@@ -126,9 +141,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     boundedJsonParser(app.getDefaultJsonParser('error', 'error')),
   );
 
+  // Before every other plugin and route, which it must see to trace them.
+  if (deps.tracing) await app.register(deps.tracing);
   await app.register(requestIdPlugin);
+  await app.register(requestLogPlugin);
   await app.register(urlsPlugin, { publicUrl: config.PUBLIC_URL });
   await app.register(problemPlugin);
+  await app.register(metricsPlugin, {
+    metrics: new Metrics({ ...deps.database, db: deps.db }, 'api'),
+    token: config.METRICS_TOKEN,
+  });
   await app.register(conditionalPlugin, { requireIfMatch: config.REQUIRE_IF_MATCH });
   await app.register(jsonLdPlugin);
   await app.register(cursorPagesPlugin);

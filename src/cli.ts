@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: tracing, when configured, hooks pg before the modules below load it.
+import './observability/tracing.js';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { Actor } from './auth/actor.js';
@@ -8,9 +10,13 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createCustomer } from './customers/customers.service.js';
 import { DatabaseInUseError } from './db/client.js';
 import { createDeps, type Deps } from './deps.js';
+import { loggerOptions } from './http/logging.js';
+import { startMetricsServer } from './http/metrics.js';
 import { createItem } from './items/items.service.js';
 import { startDispatcher } from './notifications/delivery.js';
 import { Outbox } from './notifications/outbox.js';
+import { Metrics } from './observability/metrics.js';
+import { tracing } from './observability/tracing.js';
 import { createOrder, transitionOrder } from './orders/orders.service.js';
 import { AppError } from './shared/errors.js';
 
@@ -164,14 +170,19 @@ const commands: Record<string, Command> = {
 
 /** A dispatcher process: sends notifications until SIGTERM or SIGINT, then finishes the sends in progress. */
 async function runWorker({ config, database }: Deps): Promise<string> {
-  const log = pino({ level: config.LOG_LEVEL });
-  const dispatcher = await startDispatcher(config, database, log);
+  const log = pino(loggerOptions(config));
+  const metrics = new Metrics(database, 'worker');
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer(metrics, { host: config.HOST, port: config.METRICS_PORT }, log);
+  const dispatcher = await startDispatcher(config, database, log, metrics);
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
   log.info({ signal }, 'worker stopping: finishing the sends in progress');
-  await dispatcher.stop();
+  await Promise.all([dispatcher.stop(), metricsServer?.close()]);
   return 'Worker stopped.';
 }
 
@@ -301,6 +312,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } finally {
     await deps.database.close();
+    await tracing?.shutdown();
   }
 }
 

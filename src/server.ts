@@ -1,17 +1,21 @@
+// First: tracing, when configured, hooks pg and node:http before the modules below load them.
+import './observability/tracing.js';
 import { buildApp } from './app.js';
 import { bootstrapAdmin } from './auth/bootstrap.js';
 import { OidcSetupError } from './auth/oidc.service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseInUseError } from './db/client.js';
 import { createDeps } from './deps.js';
+import { startMetricsServer } from './http/metrics.js';
 import { readTlsFiles } from './http/transport.js';
 import { startDispatcher } from './notifications/delivery.js';
+import { tracing } from './observability/tracing.js';
 
 async function main() {
   const config = loadConfig();
   const tls = await readTlsFiles(config);
   const deps = await createDeps(config);
-  const app = await buildApp({ ...deps, db: deps.database.db, tls });
+  const app = await buildApp({ ...deps, db: deps.database.db, tls, tracing: tracing?.plugin });
   app.log.info({ database: deps.database.kind, location: deps.database.location }, 'database ready');
 
   if (!deps.oidc) {
@@ -46,8 +50,12 @@ async function main() {
   }
 
   const dispatcher = config.DISPATCHER_IN_API
-    ? await startDispatcher(config, deps.database, app.log.child({ component: 'dispatcher' }))
+    ? await startDispatcher(config, deps.database, app.log.child({ component: 'dispatcher' }), app.metrics)
     : undefined;
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer(app.metrics, { host: config.HOST, port: config.METRICS_PORT }, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -55,8 +63,9 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     // The sends in progress finish (and are recorded) before the database closes.
-    await Promise.all([app.close(), dispatcher?.stop()]);
+    await Promise.all([app.close(), dispatcher?.stop(), metricsServer?.close()]);
     await deps.database.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

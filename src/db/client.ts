@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
+import { countingClient, type QueryErrorCounts, queryErrorKinds } from './query-errors.js';
 import * as schema from './schema.js';
 
 /** A Drizzle database or transaction: both drivers share the PostgreSQL query builder. */
@@ -27,6 +28,19 @@ export interface DatabaseHandle {
    */
   listen(channel: string, onNotify: () => void): Promise<void>;
   close(): Promise<void>;
+  /** The connection pool as it is now; undefined for the embedded database, which has no connections. */
+  pool(): PoolStats | undefined;
+  /** Failed connections and statements since it opened, by kind; undefined for the embedded database. */
+  queryErrors(): Readonly<QueryErrorCounts> | undefined;
+}
+
+export interface PoolStats {
+  /** Connections handed out to a query or transaction. */
+  inUse: number;
+  idle: number;
+  /** Queries and transactions waiting for a connection. */
+  waiting: number;
+  max: number;
 }
 
 export type DatabaseTarget =
@@ -77,42 +91,43 @@ class ConnectionFailure extends Error {
 const hasCode = (error: unknown) => typeof (error as { code?: unknown } | null)?.code === 'string';
 
 /**
- * A pooled connection. Its failures on a lost connection carry SQLSTATE 08006, and losing the connection
- * while checked out (in a transaction) cannot crash the process: pg emits 'error' then, and the pool
- * listens only to idle connections.
+ * A pooled connection of class `Base`. Its failures on a lost connection carry SQLSTATE 08006, and losing
+ * the connection while checked out (in a transaction) cannot crash the process: pg emits 'error' then,
+ * and the pool listens only to idle connections.
  */
-class ServerClient extends pg.Client {
-  #lost = false;
+const lossAware = (Base: typeof pg.Client): typeof pg.Client =>
+  class ServerClient extends Base {
+    #lost = false;
 
-  constructor(config?: string | pg.ClientConfig) {
-    super(config);
-    const lose = () => {
-      this.#lost = true;
-    };
-    this.on('error', lose);
-    this.on('end', lose);
-  }
-
-  #failure(error: unknown): unknown {
-    return this.#lost && !hasCode(error) ? new ConnectionFailure('08006', error) : error;
-  }
-
-  // pg's overloads (promise, callback, submittable) pass through unchanged; only failures are relabelled.
-  // biome-ignore lint/suspicious/noExplicitAny: the signature of every overload of pg's query
-  override query(...args: any[]): any {
-    const callback = args.at(-1);
-    if (typeof callback === 'function') {
-      args[args.length - 1] = (error: unknown, result: unknown) =>
-        callback(error ? this.#failure(error) : error, result);
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      const lose = () => {
+        this.#lost = true;
+      };
+      this.on('error', lose);
+      this.on('end', lose);
     }
-    const result = Reflect.apply(super.query, this, args);
-    return result instanceof Promise
-      ? result.catch((error: unknown) => {
-          throw this.#failure(error);
-        })
-      : result;
-  }
-}
+
+    #failure(error: unknown): unknown {
+      return this.#lost && !hasCode(error) ? new ConnectionFailure('08006', error) : error;
+    }
+
+    // pg's overloads (promise, callback, submittable) pass through unchanged; only failures are relabelled.
+    // biome-ignore lint/suspicious/noExplicitAny: the signature of every overload of pg's query
+    override query(...args: any[]): any {
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (error: unknown, result: unknown) =>
+          callback(error ? this.#failure(error) : error, result);
+      }
+      const result = Reflect.apply(super.query, this, args);
+      return result instanceof Promise
+        ? result.catch((error: unknown) => {
+            throw this.#failure(error);
+          })
+        : result;
+    }
+  };
 
 type ConnectCallback = (
   error: Error | undefined,
@@ -158,6 +173,7 @@ class ServerPool extends pg.Pool {
 
 async function openServer(target: Extract<DatabaseTarget, { url: string }>): Promise<DatabaseHandle> {
   const { url, poolSize, connectTimeoutMs, statementTimeoutMs } = target;
+  const errors = Object.fromEntries(queryErrorKinds.map((kind) => [kind, 0])) as QueryErrorCounts;
   const pool = new ServerPool({
     connectionString: url,
     max: poolSize,
@@ -165,7 +181,7 @@ async function openServer(target: Extract<DatabaseTarget, { url: string }>): Pro
     statement_timeout: statementTimeoutMs || undefined,
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
-    Client: ServerClient,
+    Client: lossAware(countingClient(errors)),
   });
   const listeners = serverListeners(url);
   // An idle client that loses its server must not crash the process; the next query reports the error.
@@ -197,6 +213,13 @@ async function openServer(target: Extract<DatabaseTarget, { url: string }>): Pro
       await listeners.close();
       await pool.end();
     },
+    pool: () => ({
+      inUse: pool.totalCount - pool.idleCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: poolSize,
+    }),
+    queryErrors: () => errors,
   };
 }
 
@@ -274,6 +297,8 @@ async function openEmbedded(dataDir: string | undefined, from?: Blob): Promise<D
       await client.close();
       await release?.();
     },
+    pool: () => undefined,
+    queryErrors: () => undefined,
   };
 }
 

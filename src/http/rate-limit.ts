@@ -173,6 +173,7 @@ export const rateLimitPlugin = fp(
         result = await spent.limiter.consume(key);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        app.metrics.rateLimitRefusals.inc({ budget: spent.name });
         throw rateLimited(
           spent,
           rejection.msBeforeNext,
@@ -196,6 +197,7 @@ export const rateLimitPlugin = fp(
         failures = await authFailures.limiter.consume(`ip:${this.ip}`);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        app.metrics.rateLimitRefusals.inc({ budget: authFailures.name });
         return rateLimited(
           authFailures,
           rejection.msBeforeNext,
@@ -216,5 +218,5 @@ export const rateLimitPlugin = fp(
       return refusal;
     });
   },
-  { name: 'rate-limit', dependencies: ['@fastify/cookie', 'problem'] },
+  { name: 'rate-limit', dependencies: ['@fastify/cookie', 'problem', 'metrics'] },
 );

@@ -28,17 +28,20 @@ export interface DispatcherOptions {
     warn(fields: object, message: string): void;
     error(fields: object, message: string): void;
   };
+  /** Told of every send and database failure (the process's metrics). */
+  observer?: DispatcherObserver;
 }
 
-/** What went wrong with the database since the dispatcher started, for metrics and tests. */
-export interface DispatcherCounts {
-  /** Failed attempts to claim due notifications (the database was down or too slow). */
-  claimErrors: number;
+/** What a dispatcher reports as it works, for metrics. */
+export interface DispatcherObserver {
+  smsSent(provider: string, outcome: SendOutcome['kind']): void;
+  /** The outbox could not be read (the database was down or too slow). */
+  claimFailed(): void;
   /**
-   * Sends whose outcome could not be recorded before their claim lapsed: at-least-once sends them again
-   * (the only duplicates besides a dispatcher that stopped mid-send), at-most-once marks them `unknown`.
+   * A send's outcome could not be recorded before its claim lapsed: at-least-once sends it again (the only
+   * duplicates besides a dispatcher that stopped mid-send), at-most-once marks it `unknown`.
    */
-  unrecordedSends: number;
+  recordFailed(): void;
 }
 
 export interface DispatcherStatus {
@@ -83,7 +86,6 @@ export class Dispatcher {
   #nextSendAt = 0;
   /** Claims failed in a row; while above 0 the loop waits longer between tries. */
   #claimFailures = 0;
-  readonly #counts: DispatcherCounts = { claimErrors: 0, unrecordedSends: 0 };
 
   constructor(
     private readonly db: Database,
@@ -93,10 +95,6 @@ export class Dispatcher {
   status(): DispatcherStatus {
     if (Date.now() < this.#pausedUntil) return { state: 'paused', reason: this.#pauseReason };
     return { state: this.#running ? 'running' : 'stopped' };
-  }
-
-  counts(): DispatcherCounts {
-    return { ...this.#counts };
   }
 
   /** Starts the loop; `wakeUp` should be called when new work is committed (LISTEN/NOTIFY). */
@@ -140,7 +138,7 @@ export class Dispatcher {
           }
         } catch (error) {
           this.#claimFailures += 1;
-          this.#counts.claimErrors += 1;
+          this.options.observer?.claimFailed();
           const retryMs = databaseRetryMs(this.#claimFailures);
           this.options.log.warn(
             { error: errorSummary(error), failures: this.#claimFailures, retryMs },
@@ -188,7 +186,7 @@ export class Dispatcher {
   }
 
   async #deliver({ row, lapsed }: Claimed): Promise<void> {
-    const { provider, delivery, log } = this.options;
+    const { provider, delivery, log, observer } = this.options;
     const fields = { notification: row.id, attempt: row.attempts };
     const claimEnds = Date.now() + this.options.leaseMs;
     // Between the provider's answer and its record: what a failing database would leave unrecorded.
@@ -203,6 +201,7 @@ export class Dispatcher {
       }
       await this.#throttle();
       const outcome = await provider.send({ to: row.recipient, message: row.message });
+      observer?.smsSent(provider.name, outcome.kind);
       unrecorded = true;
       const settled = this.#settlement(outcome, row.attempts, lapsed);
       const recorded = await this.#record(row.id, { provider: provider.name, ...settled }, claimEnds);
@@ -216,7 +215,7 @@ export class Dispatcher {
       }
     } catch (error) {
       // The database failed us: the claim lapses and the notification is tried again.
-      if (unrecorded) this.#counts.unrecordedSends += 1;
+      if (unrecorded) observer?.recordFailed();
       log.error(
         { ...fields, error: errorSummary(error), sent: unrecorded },
         unrecorded
