@@ -29,7 +29,12 @@ export const version: string = JSON.parse(
 
 export function databaseTarget(config: Config): DatabaseTarget {
   return config.DATABASE_URL
-    ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
+    ? {
+        url: config.DATABASE_URL,
+        poolSize: config.DATABASE_POOL_SIZE,
+        connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+        statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      }
     : { dataDir: config.DATA_DIR };
 }
 

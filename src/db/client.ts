@@ -44,7 +44,14 @@ export interface PoolStats {
 }
 
 export type DatabaseTarget =
-  | { url: string; poolSize: number }
+  | {
+      url: string;
+      poolSize: number;
+      /** Longest wait for a connection, new or from a busy pool (DATABASE_CONNECT_TIMEOUT_MS); unset: no limit. */
+      connectTimeoutMs?: number;
+      /** The server cancels a statement running longer (DATABASE_STATEMENT_TIMEOUT_MS); unset or 0: no limit. */
+      statementTimeoutMs?: number;
+    }
   | { dataDir: string }
   /** In memory, optionally starting from a dump made by `dumpDataDir` (skips initdb). */
   | { memory: true; from?: Blob };
@@ -58,14 +65,124 @@ export class DatabaseInUseError extends Error {
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if ('url' in target) return openServer(target.url, target.poolSize);
+  if ('url' in target) return openServer(target);
   if ('dataDir' in target) return openEmbedded(target.dataDir);
   return openEmbedded(undefined, target.from);
 }
 
-async function openServer(url: string, poolSize: number): Promise<DatabaseHandle> {
+/** Idle seconds before TCP keepalive probes a connection, so that one to a vanished server is found dead. */
+const KEEPALIVE_DELAY_MS = 10_000;
+
+/**
+ * A connection failure that pg reports without a code (a pool wait that timed out, "Connection terminated
+ * unexpectedly", "not queryable"), given the SQLSTATE libpq reports for it, so that callers classify
+ * database failures by code alone (shared/errors.ts#databaseFault).
+ */
+class ConnectionFailure extends Error {
+  override name = 'ConnectionFailure';
+  constructor(
+    readonly code: '08001' | '08006',
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+const hasCode = (error: unknown) => typeof (error as { code?: unknown } | null)?.code === 'string';
+
+/**
+ * A pooled connection of class `Base`. Its failures on a lost connection carry SQLSTATE 08006, and losing
+ * the connection while checked out (in a transaction) cannot crash the process: pg emits 'error' then,
+ * and the pool listens only to idle connections.
+ */
+const lossAware = (Base: typeof pg.Client): typeof pg.Client =>
+  class ServerClient extends Base {
+    #lost = false;
+
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      const lose = () => {
+        this.#lost = true;
+      };
+      this.on('error', lose);
+      this.on('end', lose);
+    }
+
+    #failure(error: unknown): unknown {
+      return this.#lost && !hasCode(error) ? new ConnectionFailure('08006', error) : error;
+    }
+
+    // pg's overloads (promise, callback, submittable) pass through unchanged; only failures are relabelled.
+    // biome-ignore lint/suspicious/noExplicitAny: the signature of every overload of pg's query
+    override query(...args: any[]): any {
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        args[args.length - 1] = (error: unknown, result: unknown) =>
+          callback(error ? this.#failure(error) : error, result);
+      }
+      const result = Reflect.apply(super.query, this, args);
+      return result instanceof Promise
+        ? result.catch((error: unknown) => {
+            throw this.#failure(error);
+          })
+        : result;
+    }
+  };
+
+type ConnectCallback = (
+  error: Error | undefined,
+  client: pg.PoolClient | undefined,
+  release: (release?: unknown) => void,
+) => void;
+
+/**
+ * The pool, with two repairs for connections that fail while in use: a connection lost while checked out
+ * goes back to the pool (which destroys a broken one) at once, since Drizzle does not release one whose
+ * BEGIN failed; and releasing it again is harmless, as Drizzle's own release then follows. Failures to get
+ * a connection that pg leaves without a code (the pool's wait timing out) carry SQLSTATE 08001.
+ */
+class ServerPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
+    if (!callback) {
+      return new Promise((resolve, reject) => {
+        this.connect((error, client) => (client ? resolve(client) : reject(error)));
+      });
+    }
+    super.connect((error, client, done) => {
+      if (error || !client) {
+        callback(error && (hasCode(error) ? error : new ConnectionFailure('08001', error)), undefined, done);
+        return;
+      }
+      let released = false;
+      const onLost = () => release(true);
+      const release = (destroy?: unknown) => {
+        if (released) return;
+        released = true;
+        client.removeListener('error', onLost);
+        done(destroy);
+      };
+      client.once('error', onLost);
+      client.release = release;
+      callback(undefined, client, release);
+    });
+    return undefined;
+  }
+}
+
+async function openServer(target: Extract<DatabaseTarget, { url: string }>): Promise<DatabaseHandle> {
+  const { url, poolSize, connectTimeoutMs, statementTimeoutMs } = target;
   const errors = Object.fromEntries(queryErrorKinds.map((kind) => [kind, 0])) as QueryErrorCounts;
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: countingClient(errors) });
+  const pool = new ServerPool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: statementTimeoutMs || undefined,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
+    Client: lossAware(countingClient(errors)),
+  });
   const listeners = serverListeners(url);
   // An idle client that loses its server must not crash the process; the next query reports the error.
   pool.on('error', () => {});
@@ -80,10 +197,14 @@ async function openServer(url: string, poolSize: number): Promise<DatabaseHandle
       // Several instances may start at once: one applies the migrations, the others wait and find none left.
       const client = await pool.connect();
       try {
+        // Waiting for another instance's migrations, and a migration itself, may take longer than any
+        // request's statement may: they run on this connection without the limit.
+        await client.query('set statement_timeout = 0');
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(db, { migrationsFolder });
+        await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        await client.query('reset statement_timeout').catch(() => {});
         client.release();
       }
     },

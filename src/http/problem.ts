@@ -2,7 +2,14 @@ import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Static, Type } from 'typebox';
-import { AppError, type ErrorCode, errorCatalogue, type FieldError } from '../shared/errors.js';
+import {
+  AppError,
+  databaseFault,
+  type ErrorCode,
+  errorCatalogue,
+  errorSummary,
+  type FieldError,
+} from '../shared/errors.js';
 import { publicOrigin } from './urls.js';
 
 export const FieldErrorV1 = Type.Object(
@@ -71,18 +78,31 @@ const rateLimitedHeaders = {
   },
 };
 
+/** What a 503 carries besides its body. */
+const unavailableHeaders = {
+  'Retry-After': {
+    type: 'integer',
+    minimum: 1,
+    description: 'Seconds to wait before trying again (with `database_unavailable` and `database_timeout`).',
+  },
+};
+
 const problemResponse = (status: number) => ({
   description: `Problem details; \`error\` is one of: ${Object.entries(errorCatalogue)
     .filter(([, entry]) => entry.status === status)
     .map(([code]) => `\`${code}\``)
     .join(', ')}.`,
   ...(status === 429 ? { headers: rateLimitedHeaders } : {}),
+  ...(status === 503 ? { headers: unavailableHeaders } : {}),
   content: { 'application/problem+json': { schema: problemRef } },
 });
 
-/** Response schemas for the errors a route can answer, to spread into `schema.response`. */
+/**
+ * Response schemas for the errors a route can answer, to spread into `schema.response`. Every route can
+ * answer 503: while the server shuts down, and whenever the database it reads (for credentials too) fails.
+ */
 export function problemResponses(...statuses: number[]) {
-  const all = [400, 401, 404, 406, 413, 414, 415, 429, 500, ...statuses];
+  const all = [400, 401, 404, 406, 413, 414, 415, 429, 500, 503, ...statuses];
   return Object.fromEntries([...new Set(all)].sort().map((status) => [status, problemResponse(status)]));
 }
 
@@ -226,12 +246,27 @@ function toAppError(error: FastifyError): AppError {
     );
   }
   if (status >= 400 && status < 500) return new AppError('validation_error', error.message);
+  const fault = databaseFault(error);
+  if (fault) return databaseProblem(fault);
   if (status === 503)
     return new AppError('service_unavailable', 'The service is not available; try again shortly.');
   return new AppError(
     'internal_error',
     'Something went wrong on our side; the request id identifies it in our logs.',
   );
+}
+
+/** Seconds a client should wait before retrying after a database failure: a restart takes a few. */
+const DATABASE_RETRY_AFTER_SECONDS = { database_unavailable: 2, database_timeout: 1 } as const;
+
+function databaseProblem(fault: keyof typeof DATABASE_RETRY_AFTER_SECONDS): AppError {
+  const detail =
+    fault === 'database_unavailable'
+      ? 'The database cannot be reached right now; try again shortly.'
+      : 'The database did not answer in time (the data may be locked by another change); try again shortly.';
+  return new AppError(fault, detail, undefined, {
+    'retry-after': String(DATABASE_RETRY_AFTER_SECONDS[fault]),
+  });
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -272,7 +307,10 @@ export const problemPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const problem = toAppError(error);
-      if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+      // A database outage fails every request at once: one line each, without the driver's stack.
+      if (problem.code === 'database_unavailable' || problem.code === 'database_timeout')
+        request.log.warn({ error: problem.code, cause: errorSummary(error) }, problem.message);
+      else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       else if (!(error instanceof AppError))
         request.log.info({ code: error.code, reason: error.message }, problem.code);
       return sendProblem(request, reply, problem);

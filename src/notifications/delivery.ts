@@ -28,7 +28,7 @@ export function smsProvider(config: Config, log: Pick<FastifyBaseLogger, 'info'>
 export function createDispatcher(
   config: Config,
   db: Database,
-  log: Pick<FastifyBaseLogger, 'info' | 'error'>,
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>,
   observer?: DispatcherObserver,
 ): Dispatcher {
   return new Dispatcher(db, {
@@ -48,7 +48,7 @@ export function createDispatcher(
 export async function startDispatcher(
   config: Config,
   database: DatabaseHandle,
-  log: Pick<FastifyBaseLogger, 'info' | 'error'>,
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>,
   observer?: DispatcherObserver,
 ): Promise<Dispatcher> {
   const dispatcher = createDispatcher(config, database.db, log, observer);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { errorSummary } from '../shared/errors.js';
 import {
   type Claimed,
   claimDue,
@@ -22,7 +23,11 @@ export interface DispatcherOptions {
   leaseMs: number;
   /** Fallback poll, for retries coming due and for a missed wake-up. */
   pollMs: number;
-  log: { info(fields: object, message: string): void; error(fields: object, message: string): void };
+  log: {
+    info(fields: object, message: string): void;
+    warn(fields: object, message: string): void;
+    error(fields: object, message: string): void;
+  };
   /** Told of every send and database failure (the process's metrics). */
   observer?: DispatcherObserver;
 }
@@ -30,9 +35,12 @@ export interface DispatcherOptions {
 /** What a dispatcher reports as it works, for metrics. */
 export interface DispatcherObserver {
   smsSent(provider: string, outcome: SendOutcome['kind']): void;
-  /** The outbox could not be read. */
+  /** The outbox could not be read (the database was down or too slow). */
   claimFailed(): void;
-  /** A send's outcome could not be recorded. */
+  /**
+   * A send's outcome could not be recorded before its claim lapsed: at-least-once sends it again (the only
+   * duplicates besides a dispatcher that stopped mid-send), at-most-once marks it `unknown`.
+   */
   recordFailed(): void;
 }
 
@@ -46,6 +54,13 @@ const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_CAP_MS = 3_600_000;
 /** After the provider refuses our credentials, try again this much later (an operator must act). */
 const CREDENTIALS_PAUSE_MS = 60_000;
+/** While the database fails, the waits between tries double from the first to the last. */
+const DATABASE_RETRY_FIRST_MS = 250;
+const DATABASE_RETRY_CAP_MS = 5_000;
+
+const databaseRetryMs = (failures: number) =>
+  Math.min(DATABASE_RETRY_CAP_MS, DATABASE_RETRY_FIRST_MS * 2 ** Math.max(0, failures - 1));
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Exponential back-off with full jitter: a random delay up to base × 2^(attempt-1), capped. */
 export function backoffMs(attempt: number, random = Math.random): number {
@@ -69,6 +84,8 @@ export class Dispatcher {
   #pauseReason: string | undefined;
   #wake: (() => void) | undefined;
   #nextSendAt = 0;
+  /** Claims failed in a row; while above 0 the loop waits longer between tries. */
+  #claimFailures = 0;
 
   constructor(
     private readonly db: Database,
@@ -115,9 +132,18 @@ export class Dispatcher {
       if (free > 0 && Date.now() >= this.#pausedUntil) {
         try {
           claimed = await claimDue(this.db, this.#token, free, this.options.leaseMs);
+          if (this.#claimFailures > 0) {
+            this.options.log.info({ failures: this.#claimFailures }, 'the outbox can be read again');
+            this.#claimFailures = 0;
+          }
         } catch (error) {
+          this.#claimFailures += 1;
           this.options.observer?.claimFailed();
-          this.options.log.error({ err: error }, 'the outbox cannot be read; trying again');
+          const retryMs = databaseRetryMs(this.#claimFailures);
+          this.options.log.warn(
+            { error: errorSummary(error), failures: this.#claimFailures, retryMs },
+            'the outbox cannot be read; trying again',
+          );
         }
       }
       for (const notification of claimed) {
@@ -134,7 +160,13 @@ export class Dispatcher {
   #sleep(): Promise<void> {
     return new Promise((resolve) => {
       const pausedFor = this.#pausedUntil - Date.now();
-      const wait = pausedFor > 0 ? Math.min(this.options.pollMs, pausedFor) : this.options.pollMs;
+      // A database that fails is not asked again at once, however many wake-ups come meanwhile.
+      const wait =
+        this.#claimFailures > 0
+          ? databaseRetryMs(this.#claimFailures)
+          : pausedFor > 0
+            ? Math.min(this.options.pollMs, pausedFor)
+            : this.options.pollMs;
       const timer = setTimeout(done, wait);
       function done() {
         clearTimeout(timer);
@@ -156,6 +188,9 @@ export class Dispatcher {
   async #deliver({ row, lapsed }: Claimed): Promise<void> {
     const { provider, delivery, log, observer } = this.options;
     const fields = { notification: row.id, attempt: row.attempts };
+    const claimEnds = Date.now() + this.options.leaseMs;
+    // Between the provider's answer and its record: what a failing database would leave unrecorded.
+    let unrecorded = false;
     try {
       if (lapsed && delivery === 'at-most-once') {
         await settle(this.db, row.id, this.#token, {
@@ -167,8 +202,10 @@ export class Dispatcher {
       await this.#throttle();
       const outcome = await provider.send({ to: row.recipient, message: row.message });
       observer?.smsSent(provider.name, outcome.kind);
+      unrecorded = true;
       const settled = this.#settlement(outcome, row.attempts, lapsed);
-      const recorded = await settle(this.db, row.id, this.#token, { provider: provider.name, ...settled });
+      const recorded = await this.#record(row.id, { provider: provider.name, ...settled }, claimEnds);
+      unrecorded = false;
       if (!recorded)
         log.error(fields, 'a notification was sent after its claim lapsed; another dispatcher holds it');
       if (outcome.kind === 'unauthorized') await this.#pause(outcome.error);
@@ -178,8 +215,33 @@ export class Dispatcher {
       }
     } catch (error) {
       // The database failed us: the claim lapses and the notification is tried again.
-      observer?.recordFailed();
-      log.error({ ...fields, err: error }, 'a notification outcome could not be recorded');
+      if (unrecorded) observer?.recordFailed();
+      log.error(
+        { ...fields, error: errorSummary(error), sent: unrecorded },
+        unrecorded
+          ? `a notification was sent but its outcome could not be recorded: ${delivery === 'at-least-once' ? 'it will be sent again' : 'it will be marked unknown'}`
+          : 'a notification could not be sent: the database failed',
+      );
+    }
+  }
+
+  /**
+   * Records the outcome of a send, trying again while the database fails, for as long as the claim holds
+   * (after that, another dispatcher may send it again) and the dispatcher runs.
+   */
+  async #record(id: number, outcome: Settled, claimEnds: number): Promise<boolean> {
+    for (let failures = 1; ; failures += 1) {
+      try {
+        return await settle(this.db, id, this.#token, outcome);
+      } catch (error) {
+        const retryMs = databaseRetryMs(failures);
+        if (!this.#running || Date.now() + retryMs >= claimEnds) throw error;
+        this.options.log.warn(
+          { notification: id, error: errorSummary(error), retryMs },
+          'a notification outcome cannot be recorded yet; trying again',
+        );
+        await delay(retryMs);
+      }
     }
   }
 

@@ -51,6 +51,8 @@ export const errorCatalogue = {
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
   oidc_unavailable: { status: 503, title: 'The identity provider cannot be reached' },
+  database_unavailable: { status: 503, title: 'The database cannot be reached' },
+  database_timeout: { status: 503, title: 'The database did not answer in time' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
@@ -120,3 +122,54 @@ export const UNIQUE_VIOLATION = '23505';
  * ON DELETE RESTRICT, PostgreSQL 17 (PGlite) restrict_violation (23001). */
 export const isStillReferenced = (error: unknown) =>
   ['23503', '23001'].includes(databaseError(error)?.code ?? '');
+
+/** Node's codes for a connection to a server that failed or broke (refused, reset, unreachable, …). */
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * SQLSTATEs of a server that cannot take the statement now: it is shutting down or starting up (57P01–57P03),
+ * or it has no connection slot left (53300); the whole class 08 (connection exception) is one too.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** The statement ran past DATABASE_STATEMENT_TIMEOUT_MS and the server cancelled it. */
+const QUERY_CANCELED = '57014';
+
+/**
+ * The database failure behind `error`, as its error code, or undefined when `error` is no such failure
+ * (a constraint, a bug). Classified by code only, looking through Drizzle's wrapper: a SQLSTATE, Node's
+ * socket errno, or the SQLSTATE that db/client.ts gives to the connection failures pg reports without one.
+ */
+export function databaseFault(error: unknown): 'database_unavailable' | 'database_timeout' | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string') {
+      if (CONNECTION_ERRNOS.has(code)) return 'database_unavailable';
+      if (code === QUERY_CANCELED) return 'database_timeout';
+      if (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code)) return 'database_unavailable';
+    }
+    current = cause;
+  }
+  return undefined;
+}
+
+/**
+ * The innermost cause of a database error, for one log field: its code and message, never the driver's
+ * stack nor the statement and its parameters (which may hold personal data).
+ */
+export function errorSummary(error: unknown): { code?: unknown; message?: unknown } {
+  let current = error as { code?: unknown; message?: unknown; cause?: unknown };
+  for (let depth = 0; current.cause && typeof current.cause === 'object' && depth < 5; depth++)
+    current = current.cause as typeof current;
+  return { code: current.code, message: current.message };
+}

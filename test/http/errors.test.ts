@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createToken } from '../../src/auth/tokens.service.js';
 import { createUser, disableUser } from '../../src/auth/users.service.js';
 import { type Api, CUSTOMERS, customerUrl, mergePatch, postCustomer, signIn } from '../helpers/api.js';
-import { buildTestApp, useTestApp } from '../helpers/app.js';
+import { buildTestApp, type TestApp, useTestApp } from '../helpers/app.js';
 import { customerBody } from '../helpers/factories.js';
 import { client } from '../helpers/http.js';
 
@@ -431,6 +431,117 @@ describe('internal errors', () => {
       );
     } finally {
       await broken.close();
+    }
+  });
+});
+
+describe('database failures', () => {
+  /**
+   * A separate app whose customers table fails every insert with the SQLSTATE in `injected_faults`, while
+   * that table holds one: the real driver path, on either database, raising what a failing server raises.
+   */
+  const lines: string[] = [];
+  let faulty: TestApp;
+  beforeAll(async () => {
+    faulty = await buildTestApp({}, { log: { write: (line) => lines.push(line) } });
+    const { db } = faulty.deps.database;
+    await db.execute(sql`create table injected_faults (code text not null)`);
+    await db.execute(sql`create function raise_injected_fault() returns trigger language plpgsql as $$
+      declare fault text := (select code from injected_faults limit 1);
+      begin
+        if fault is not null then raise exception 'injected fault' using errcode = fault; end if;
+        return new;
+      end $$`);
+    await db.execute(sql`create trigger injected_fault before insert on customers
+      for each row execute function raise_injected_fault()`);
+  });
+  afterAll(() => faulty?.close());
+
+  const inject = async (code: string | undefined) => {
+    const { db } = faulty.deps.database;
+    await db.execute(sql`delete from injected_faults`);
+    if (code) await db.execute(sql`insert into injected_faults values (${code})`);
+  };
+
+  test.each([
+    ['57P01', 'the server shutting down (admin_shutdown)', 'database_unavailable'],
+    ['57P03', 'the server starting up (cannot_connect_now)', 'database_unavailable'],
+    ['08006', 'a lost connection (connection_failure)', 'database_unavailable'],
+    ['57014', 'DATABASE_STATEMENT_TIMEOUT_MS cancelling the statement (query_canceled)', 'database_timeout'],
+  ])(
+    'when a request meets SQLSTATE %s, %s, then 503 %s with Retry-After, logged once at warn without a stack',
+    async (code, _what, error) => {
+      // Arrange
+      try {
+        const { api } = await signIn(faulty);
+        await inject(code);
+
+        // Act
+        const response = await api.post(CUSTOMERS, customerBody());
+
+        // Assert
+        const body = expectProblem(response, 503, error, CUSTOMERS);
+        expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+        expect(response.body).not.toMatch(/injected|trigger|insert|postgres|pglite|drizzle|stack/i);
+        const logged = lines.map((line) => JSON.parse(line)).filter((line) => line.reqId === body.request_id);
+        const failures = logged.filter((line) => line.level >= 40);
+        expect(failures).toHaveLength(1);
+        expect(failures[0]).toMatchObject({ level: 40, error, cause: { code } });
+        expect(JSON.stringify(failures[0])).not.toMatch(/"stack"|insert into/);
+        const type = await api.get(`/problems/${error}`);
+        expect(type.data).toEqual({ error, status: 503, title: body.title });
+      } finally {
+        await inject(undefined);
+      }
+    },
+  );
+
+  test('when a statement fails for another reason (a raised exception), then 500 internal_error, not 503', async () => {
+    // Arrange
+    try {
+      const { api } = await signIn(faulty);
+      await inject('P0001');
+
+      // Act
+      const response = await api.post(CUSTOMERS, customerBody());
+
+      // Assert
+      expectProblem(response, 500, 'internal_error', CUSTOMERS);
+      expect(response.headers).not.toHaveProperty('retry-after');
+    } finally {
+      await inject(undefined);
+    }
+  });
+
+  test('when a create with an Idempotency-Key meets a database failure, then its key is not kept: the retry runs and creates once', async () => {
+    // Arrange
+    try {
+      const { api } = await signIn(faulty);
+      const key = { headers: { 'idempotency-key': randomUUID() } };
+      const body = customerBody();
+      await inject('57014');
+      const failed = await api.post(CUSTOMERS, body, key);
+      await inject(undefined);
+
+      // Act
+      const retry = await api.post(CUSTOMERS, body, key);
+      const again = await api.post(CUSTOMERS, body, key);
+
+      // Assert
+      expectProblem(failed, 503, 'database_timeout', CUSTOMERS);
+      expect(retry.statusCode, retry.body).toBe(201);
+      expect(retry.headers['idempotent-replayed']).toBe('false');
+      expect(again.statusCode).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.data.id).toBe(retry.data.id);
+      const rows = await faulty.deps.database.db.execute(
+        sql`select id from customers where phone = ${body.phone}`,
+      );
+      expect((rows as unknown as { rows: { id: number }[] }).rows.map((row) => Number(row.id))).toEqual([
+        retry.data.id,
+      ]);
+    } finally {
+      await inject(undefined);
     }
   });
 });

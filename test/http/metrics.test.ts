@@ -24,7 +24,7 @@ import { Scrape } from '../helpers/metrics.js';
 const METRICS_TOKEN = randomBytes(24).toString('base64url');
 const REQUESTS = 'orderly_http_requests_total';
 const DURATIONS = 'orderly_http_request_duration_seconds_count';
-const silent = { info: () => {}, error: () => {} };
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 let t: TestApp;
 beforeAll(async () => {

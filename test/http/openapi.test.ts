@@ -29,7 +29,7 @@ describe.each(versions)('OpenAPI document %s', (version, path, committedFile) =>
     expect(served).toEqual(committed);
   });
 
-  it(`when ${path} is read, then it is that OpenAPI 3.1 document, every operation documenting its errors as problem+json`, async () => {
+  it(`when ${path} is read, then it is that OpenAPI 3.1 document, every operation documenting its errors as problem+json, 503 with Retry-After too`, async () => {
     // Act
     const response = await t.app.inject({ method: 'GET', url: path });
 
@@ -43,6 +43,8 @@ describe.each(versions)('OpenAPI document %s', (version, path, committedFile) =>
         expect(operation.responses, `${method} ${route}`).toHaveProperty(
           '500.content.application/problem+json',
         );
+        // A database outage or a shutdown can answer any operation: database_unavailable, database_timeout.
+        expect(operation.responses, `${method} ${route}`).toHaveProperty('503.headers.Retry-After');
       }
     }
   });

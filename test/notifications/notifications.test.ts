@@ -14,7 +14,7 @@ import { client } from '../helpers/http.js';
 const NOTIFICATIONS = '/api/v1/notifications/';
 const CALLBACK = '/api/v1/notifications/callbacks/africastalking/';
 const CALLBACK_SECRET = 'callback-secret-0123456789';
-const silent = { info: () => {}, error: () => {} };
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 let fake: FakeAfricasTalking;
 let t: TestApp;

@@ -470,7 +470,7 @@ export interface components {
              * @description Stable machine code.
              * @enum {unknown}
              */
-            error: "validation_error" | "invalid_json" | "body_too_complex" | "malformed_request" | "read_only_field" | "unsafe_redirect" | "invalid_cursor" | "unauthorized" | "invalid_token" | "session_expired" | "invalid_login_state" | "login_failed" | "email_not_verified" | "domain_not_allowed" | "account_not_linked" | "account_disabled" | "csrf_failed" | "admin_only" | "not_found" | "oidc_disabled" | "method_not_allowed" | "not_acceptable" | "request_timeout" | "conflict" | "cannot_disable_self" | "invalid_transition" | "order_final" | "customer_has_orders" | "sku_taken" | "item_in_use" | "item_archived" | "not_retryable" | "idempotency_key_in_use" | "version_sunset" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "idempotency_key_mismatch" | "precondition_required" | "rate_limited" | "headers_too_large" | "internal_error" | "service_unavailable" | "oidc_unavailable";
+            error: "validation_error" | "invalid_json" | "body_too_complex" | "malformed_request" | "read_only_field" | "unsafe_redirect" | "invalid_cursor" | "unauthorized" | "invalid_token" | "session_expired" | "invalid_login_state" | "login_failed" | "email_not_verified" | "domain_not_allowed" | "account_not_linked" | "account_disabled" | "csrf_failed" | "admin_only" | "not_found" | "oidc_disabled" | "method_not_allowed" | "not_acceptable" | "request_timeout" | "conflict" | "cannot_disable_self" | "invalid_transition" | "order_final" | "customer_has_orders" | "sku_taken" | "item_in_use" | "item_archived" | "not_retryable" | "idempotency_key_in_use" | "version_sunset" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "idempotency_key_mismatch" | "precondition_required" | "rate_limited" | "headers_too_large" | "internal_error" | "service_unavailable" | "oidc_unavailable" | "database_unavailable" | "database_timeout";
             /** @description Same as `detail`. */
             message: string;
             /** @description For `validation_error`, every failing field; otherwise facts about the conflict. */
@@ -668,6 +668,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     me: {
@@ -808,9 +819,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1026,9 +1039,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1277,9 +1292,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1469,9 +1486,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1721,9 +1740,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1877,9 +1898,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2175,9 +2198,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2385,9 +2410,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2630,9 +2657,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2819,9 +2848,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3065,9 +3096,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3221,9 +3254,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3510,9 +3545,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3784,9 +3821,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4090,9 +4129,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4330,9 +4371,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4486,9 +4529,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4861,9 +4906,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5126,9 +5173,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5391,9 +5440,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5593,9 +5644,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5792,9 +5845,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5977,9 +6032,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6179,9 +6236,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6340,6 +6399,17 @@ export interface operations {
             /** @description Problem details; `error` is one of: `internal_error`. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6521,9 +6591,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6684,9 +6756,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6920,9 +6994,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7109,9 +7185,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7304,9 +7382,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7472,9 +7552,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7640,9 +7722,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`, `database_timeout`. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again (with `database_unavailable` and `database_timeout`). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
