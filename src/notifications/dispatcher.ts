@@ -58,6 +58,7 @@ export class Dispatcher {
   #pauseReason: string | undefined;
   #wake: (() => void) | undefined;
   #nextSendAt = 0;
+  #looping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
@@ -73,7 +74,7 @@ export class Dispatcher {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    void this.#loop();
+    this.#looping = this.#loop();
   }
 
   /** New work may be due: stop waiting. */
@@ -85,6 +86,8 @@ export class Dispatcher {
   async stop(): Promise<void> {
     this.#running = false;
     this.wakeUp();
+    // A claim still running when stopped hands its rows out before the loop ends: they are in flight too.
+    await this.#looping;
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
   }
 
@@ -115,7 +118,8 @@ export class Dispatcher {
         });
         this.#inFlight.add(task);
       }
-      if (claimed.length === 0 || this.#inFlight.size >= this.options.concurrency) await this.#sleep();
+      const idle = claimed.length === 0 || this.#inFlight.size >= this.options.concurrency;
+      if (idle && this.#running) await this.#sleep();
     }
   }
 

@@ -51,6 +51,7 @@ export const errorCatalogue = {
   internal_error: { status: 500, title: 'Internal server error' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
   oidc_unavailable: { status: 503, title: 'The identity provider cannot be reached' },
+  database_unavailable: { status: 503, title: 'The database cannot be reached' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

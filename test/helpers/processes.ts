@@ -115,10 +115,18 @@ async function startUntil(
   };
 }
 
-/** Starts the server (on `env.PORT`, else a free port) and waits until it listens. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts the server (on `env.PORT`, else a free port) and waits until it is ready: listening, its database
+ * migrated and the bootstrap token printed. `until: 'listening'`: only until it listens (the database may
+ * still be unreachable).
+ */
+export async function startServer(
+  env: Record<string, string>,
+  { until = 'ready' }: { until?: 'ready' | 'listening' } = {},
+): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
-  const server = await startUntil('dist/server.js', [], { ...env, PORT: port }, 'Server listening');
+  const marker = until === 'ready' ? 'database ready' : 'Server listening';
+  const server = await startUntil('dist/server.js', [], { ...env, PORT: port }, marker);
   return { ...server, url: `http://127.0.0.1:${port}` };
 }
 
