@@ -470,7 +470,7 @@ export interface components {
              * @description Stable machine code.
              * @enum {unknown}
              */
-            error: "validation_error" | "invalid_json" | "body_too_complex" | "malformed_request" | "read_only_field" | "unsafe_redirect" | "invalid_cursor" | "unauthorized" | "invalid_token" | "session_expired" | "invalid_login_state" | "login_failed" | "email_not_verified" | "domain_not_allowed" | "account_not_linked" | "account_disabled" | "csrf_failed" | "admin_only" | "not_found" | "oidc_disabled" | "method_not_allowed" | "not_acceptable" | "request_timeout" | "conflict" | "cannot_disable_self" | "invalid_transition" | "order_final" | "customer_has_orders" | "sku_taken" | "item_in_use" | "item_archived" | "not_retryable" | "idempotency_key_in_use" | "version_sunset" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "idempotency_key_mismatch" | "precondition_required" | "rate_limited" | "headers_too_large" | "internal_error" | "service_unavailable" | "oidc_unavailable";
+            error: "validation_error" | "invalid_json" | "body_too_complex" | "malformed_request" | "read_only_field" | "unsafe_redirect" | "invalid_cursor" | "unauthorized" | "invalid_token" | "session_expired" | "invalid_login_state" | "login_failed" | "email_not_verified" | "domain_not_allowed" | "account_not_linked" | "account_disabled" | "csrf_failed" | "admin_only" | "not_found" | "oidc_disabled" | "method_not_allowed" | "not_acceptable" | "request_timeout" | "conflict" | "cannot_disable_self" | "invalid_transition" | "order_final" | "customer_has_orders" | "sku_taken" | "item_in_use" | "item_archived" | "not_retryable" | "idempotency_key_in_use" | "version_sunset" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "idempotency_key_mismatch" | "precondition_required" | "rate_limited" | "headers_too_large" | "internal_error" | "service_unavailable" | "oidc_unavailable" | "database_unavailable";
             /** @description Same as `detail`. */
             message: string;
             /** @description For `validation_error`, every failing field; otherwise facts about the conflict. */
@@ -808,7 +808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1026,7 +1026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1277,7 +1277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1469,7 +1469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1721,7 +1721,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1877,7 +1877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2175,7 +2175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2385,7 +2385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2630,7 +2630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2819,7 +2819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3065,7 +3065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3221,7 +3221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3510,7 +3510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3784,7 +3784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4090,7 +4090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4330,7 +4330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4486,7 +4486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4861,7 +4861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5126,7 +5126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5391,7 +5391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5593,7 +5593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5792,7 +5792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5977,7 +5977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6179,7 +6179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6521,7 +6521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6684,7 +6684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6920,7 +6920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7109,7 +7109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7304,7 +7304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7472,7 +7472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7640,7 +7640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`. */
+            /** @description Problem details; `error` is one of: `service_unavailable`, `oidc_unavailable`, `database_unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
