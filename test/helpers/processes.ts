@@ -145,7 +145,10 @@ export async function refusedStart(env: Record<string, string>): Promise<string>
   throw new Error(`The server started:\n${server.output()}`);
 }
 
-/** Starts `orderly worker` and waits until its dispatcher runs. */
-export function startWorker(env: Record<string, string>): Promise<RunningProcess> {
-  return startUntil('dist/cli.js', ['worker'], env, 'SMS dispatcher started');
+/** Starts `orderly worker` and waits until its output shows `ready`: by default, until its dispatcher runs. */
+export function startWorker(
+  env: Record<string, string>,
+  ready = 'SMS dispatcher started',
+): Promise<RunningProcess> {
+  return startUntil('dist/cli.js', ['worker'], env, ready);
 }
