@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import accepts from '@fastify/accepts';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyPluginCallback,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import { authPlugin, securitySchemes } from './auth/auth.plugin.js';
 import { meRoutesV1, signInRoutesV1 } from './auth/auth.routes.v1.js';
 import { meRoutesV2 } from './auth/auth.routes.v2.js';
@@ -15,7 +20,7 @@ import { usersRoutesV2 } from './auth/users.routes.v2.js';
 import { type Config, listSetting } from './config.js';
 import { customersRoutesV1 } from './customers/customers.routes.v1.js';
 import { customersRoutesV2 } from './customers/customers.routes.v2.js';
-import type { Database } from './db/client.js';
+import type { Database, DatabaseHandle } from './db/client.js';
 import { conditionalPlugin } from './http/conditional.js';
 import { consoleRoutes } from './http/console.js';
 import { cursorPagesPlugin } from './http/cursor-pages.js';
@@ -24,9 +29,10 @@ import { idempotencyPlugin } from './http/idempotency.js';
 import { jsonLdPlugin } from './http/jsonld.js';
 import { lifecyclePlugin, v1Lifecycle } from './http/lifecycle.js';
 import { boundedJsonParser, limitsPlugin } from './http/limits.js';
-import { loggerOptions } from './http/logging.js';
+import { loggerOptions, requestLogPlugin } from './http/logging.js';
 import { metaRoutesV1 } from './http/meta.routes.v1.js';
 import { metaRoutesV2 } from './http/meta.routes.v2.js';
+import { metricsPlugin } from './http/metrics.js';
 import { migrationGuideRoutes } from './http/migration-guide.js';
 import { negotiationPlugin } from './http/negotiation.js';
 import { probesPlugin, Readiness } from './http/probes.js';
@@ -38,6 +44,7 @@ import { sharedSerializerCompiler } from './http/serializers.js';
 import {
   clientErrorHandler,
   closeSessionsOnClose,
+  frameworkErrorHandler,
   limitConnections,
   secureServerOptions,
   type TlsFiles,
@@ -50,6 +57,7 @@ import { activePauses } from './notifications/notifications.repository.js';
 import { deliveryReportRoutesV1, notificationsRoutesV1 } from './notifications/notifications.routes.v1.js';
 import { notificationsRoutesV2 } from './notifications/notifications.routes.v2.js';
 import type { Outbox } from './notifications/outbox.js';
+import { Metrics } from './observability/metrics.js';
 import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
 import { ordersRoutesV2 } from './orders/orders.routes.v2.js';
 import { type Clock, systemClock } from './shared/clock.js';
@@ -59,6 +67,8 @@ import { VersionUsage } from './versions/version-usage.service.js';
 export interface AppDeps {
   config: Config;
   db: Database;
+  /** The handle `db` comes from: the metrics read its pool and errors. */
+  database: Pick<DatabaseHandle, 'pool' | 'queryErrors'>;
   tokens: TokenAuthenticator;
   oidc: OidcClient | undefined;
   providerTokens: ProviderTokenAuthenticator | undefined;
@@ -74,6 +84,8 @@ export interface AppDeps {
   consoleDir?: string;
   /** What /readyz reports (the server's start and shutdown change it). Default: ready, `db` being migrated. */
   readiness?: Readiness;
+  /** @fastify/otel's plugin, when tracing is on (src/observability/tracing.ts). */
+  tracing?: FastifyPluginCallback;
 }
 
 const CONSOLE_DIR = fileURLToPath(new URL('../dist/console/', import.meta.url));
@@ -90,7 +102,9 @@ const fastifyOverTls = Fastify as unknown as (
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const options = {
-    logger: deps.logger ?? loggerOptions(config.LOG_LEVEL),
+    logger: deps.logger ?? loggerOptions(config),
+    // Not Fastify's two lines per request: http/logging.ts logs one.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdFrom,
     bodyLimit: config.BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
@@ -98,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A connection without traffic is closed; limitConnections() bounds the time a request may take.
     connectionTimeout: config.IDLE_TIMEOUT_MS,
     clientErrorHandler: clientErrorHandler(config),
+    frameworkErrors: frameworkErrorHandler,
     // A request that reaches the app as it closes came on a connection accepted before the server stopped
     // accepting: it is served (with Connection: close) within SHUTDOWN_TIMEOUT_MS, like those in flight.
     return503OnClosing: false,
@@ -131,9 +146,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     boundedJsonParser(app.getDefaultJsonParser('error', 'error')),
   );
 
+  // Before every other plugin and route, which it must see to trace them.
+  if (deps.tracing) await app.register(deps.tracing);
   await app.register(requestIdPlugin);
+  await app.register(requestLogPlugin);
   await app.register(urlsPlugin, { publicUrl: config.PUBLIC_URL });
   await app.register(problemPlugin);
+  await app.register(metricsPlugin, {
+    metrics: new Metrics({ ...deps.database, db: deps.db }, 'api'),
+    token: config.METRICS_TOKEN,
+  });
   const readiness = deps.readiness ?? new Readiness(deps.db, { connected: true });
   await app.register(probesPlugin, { readiness });
   await app.register(conditionalPlugin, { requireIfMatch: config.REQUIRE_IF_MATCH });

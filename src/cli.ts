@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: tracing, when configured, hooks pg before the modules below load it.
+import './observability/tracing.js';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { Actor } from './auth/actor.js';
@@ -9,10 +11,14 @@ import { createCustomer } from './customers/customers.service.js';
 import { DatabaseInUseError } from './db/client.js';
 import { isUnreachable, runWhenReachable } from './db/startup.js';
 import { connectSteps, createDeps, type Deps, openDeps } from './deps.js';
+import { loggerOptions } from './http/logging.js';
+import { startMetricsServer } from './http/metrics.js';
 import { createItem } from './items/items.service.js';
 import { startDispatcher } from './notifications/delivery.js';
 import type { Dispatcher } from './notifications/dispatcher.js';
 import { Outbox } from './notifications/outbox.js';
+import { Metrics } from './observability/metrics.js';
+import { tracing } from './observability/tracing.js';
 import { createOrder, transitionOrder } from './orders/orders.service.js';
 import { AppError } from './shared/errors.js';
 import { onShutdownSignal } from './shutdown.js';
@@ -171,7 +177,12 @@ const commands: Record<string, Command> = {
  */
 async function runWorker(deps: Deps): Promise<string> {
   const { config, database } = deps;
-  const log = pino({ level: config.LOG_LEVEL });
+  const log = pino(loggerOptions(config));
+  const metrics = new Metrics(database, 'worker');
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer(metrics, { host: config.HOST, port: config.METRICS_PORT }, log);
   const starting = new AbortController();
   let started: Promise<boolean> = Promise.resolve(false);
   let dispatcher: Dispatcher | undefined;
@@ -181,17 +192,20 @@ async function runWorker(deps: Deps): Promise<string> {
     delayMs: 0,
     timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     begin: () => starting.abort(),
-    drain: () =>
-      started.then(
+    async drain() {
+      await started.then(
         () => dispatcher?.stop(),
         () => {},
-      ),
+      );
+      // Scraped until the last send is recorded.
+      await metricsServer?.close();
+    },
   });
   started = runWhenReachable(
     [
       ...connectSteps(deps),
       async () => {
-        dispatcher = await startDispatcher(config, database, log);
+        dispatcher = await startDispatcher(config, database, log, metrics);
       },
     ],
     {
@@ -333,6 +347,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } finally {
     await deps.database.close();
+    await tracing?.shutdown();
   }
 }
 

@@ -1,3 +1,5 @@
+// First: tracing, when configured, hooks pg and node:http before the modules below load them.
+import './observability/tracing.js';
 import { buildApp } from './app.js';
 import { bootstrapAdmin } from './auth/bootstrap.js';
 import { OidcSetupError } from './auth/oidc.service.js';
@@ -5,10 +7,12 @@ import { ConfigError, loadConfig } from './config.js';
 import { DatabaseInUseError } from './db/client.js';
 import { isUnreachable, runWhenReachable } from './db/startup.js';
 import { connectSteps, openDeps } from './deps.js';
+import { startMetricsServer } from './http/metrics.js';
 import { Readiness } from './http/probes.js';
 import { readTlsFiles } from './http/transport.js';
 import { startDispatcher } from './notifications/delivery.js';
 import type { Dispatcher } from './notifications/dispatcher.js';
+import { tracing } from './observability/tracing.js';
 import { connectionsOf, onShutdownSignal } from './shutdown.js';
 
 async function main() {
@@ -17,7 +21,7 @@ async function main() {
   // A PostgreSQL server is not connected to yet: the server listens even while it cannot be reached.
   const deps = await openDeps(config);
   const readiness = new Readiness(deps.database.db, { connected: false });
-  const app = await buildApp({ ...deps, db: deps.database.db, tls, readiness });
+  const app = await buildApp({ ...deps, db: deps.database.db, tls, readiness, tracing: tracing?.plugin });
   const connections = connectionsOf(app.server);
 
   if (!deps.oidc) {
@@ -40,6 +44,11 @@ async function main() {
   const origin =
     config.PUBLIC_URL?.replace(/\/+$/, '') ?? `${tls ? 'https' : 'http'}://localhost:${config.PORT}`;
 
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer(app.metrics, { host: config.HOST, port: config.METRICS_PORT }, app.log);
+
   const starting = new AbortController();
   let started: Promise<boolean> = Promise.resolve(false);
   let dispatcher: Dispatcher | undefined;
@@ -61,6 +70,8 @@ async function main() {
           () => {},
         ),
       ]);
+      // Scraped until the drain is over, so that its last requests and sends are counted.
+      await metricsServer?.close();
     },
     abort() {
       app.log.warn({ connections: connections.destroyAll() }, 'connections cut');
@@ -87,7 +98,12 @@ async function main() {
       },
       async () => {
         if (!config.DISPATCHER_IN_API) return;
-        dispatcher = await startDispatcher(config, deps.database, app.log.child({ component: 'dispatcher' }));
+        dispatcher = await startDispatcher(
+          config,
+          deps.database,
+          app.log.child({ component: 'dispatcher' }),
+          app.metrics,
+        );
       },
     ],
     {
@@ -104,6 +120,7 @@ async function main() {
 
   await stopped;
   await deps.database.close();
+  await tracing?.shutdown();
   process.exit(0);
 }
 

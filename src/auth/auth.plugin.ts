@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { publicOrigin } from '../http/urls.js';
+import type { AuthFailureMethod } from '../observability/metrics.js';
 import { AppError } from '../shared/errors.js';
 import { secretsEqual } from '../shared/secrets.js';
 import type { Actor } from './actor.js';
@@ -78,9 +79,15 @@ function withChallenge(error: unknown, challenge: string): unknown {
  * limiter turns into 429 once the client IP has failed too often (http/rate-limit.ts). Any other
  * refusal (403 account_disabled, 503 oidc_unavailable) is not a failed credential and counts for nothing.
  */
-async function refusal(request: FastifyRequest, error: unknown, challenge: string): Promise<unknown> {
+async function refusal(
+  request: FastifyRequest,
+  error: unknown,
+  challenge: string,
+  method: AuthFailureMethod,
+): Promise<unknown> {
   const refused = withChallenge(error, challenge);
   if (!(refused instanceof AppError) || refused.status !== 401) return refused;
+  request.server.metrics.authFailures.inc({ method });
   return request.authFailed(refused);
 }
 
@@ -126,12 +133,14 @@ export const authPlugin = fp(
           request.actor = await authenticateBearer(token, options);
         } catch (error) {
           request.log.info({ scheme: header.split(' ')[0]?.slice(0, 20) }, 'bearer authentication failed');
-          throw await refusal(request, error, `${REALM}, error="invalid_token"`);
+          const method = !token ? 'none' : token.startsWith(TOKEN_PREFIX) ? 'api_token' : 'provider_token';
+          throw await refusal(request, error, `${REALM}, error="invalid_token"`, method);
         }
         return;
       }
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie === undefined) {
+        request.server.metrics.authFailures.inc({ method: 'none' });
         throw withChallenge(
           new AppError('unauthorized', 'Send an API token as "Authorization: Bearer <token>", or sign in.'),
           REALM,
@@ -143,7 +152,7 @@ export const authPlugin = fp(
         request.session = session;
         request.actor = session.actor;
       } catch (error) {
-        throw await refusal(request, error, REALM);
+        throw await refusal(request, error, REALM, 'session');
       }
     });
     // What a caller sees depends on who they are: shared caches must not keep it, and a private cache
@@ -160,5 +169,5 @@ export const authPlugin = fp(
     });
   },
   // The rate limiter decorates request.authFailed.
-  { name: 'auth', dependencies: ['@fastify/cookie', 'rate-limit'] },
+  { name: 'auth', dependencies: ['@fastify/cookie', 'rate-limit', 'metrics'] },
 );

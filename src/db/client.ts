@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
+import { countingClient, type QueryErrorCounts, queryErrorKinds } from './query-errors.js';
 import * as schema from './schema.js';
 
 /** A Drizzle database or transaction: both drivers share the PostgreSQL query builder. */
@@ -27,6 +28,19 @@ export interface DatabaseHandle {
    */
   listen(channel: string, onNotify: () => void): Promise<void>;
   close(): Promise<void>;
+  /** The connection pool as it is now; undefined for the embedded database, which has no connections. */
+  pool(): PoolStats | undefined;
+  /** Failed connections and statements since it opened, by kind; undefined for the embedded database. */
+  queryErrors(): Readonly<QueryErrorCounts> | undefined;
+}
+
+export interface PoolStats {
+  /** Connections handed out to a query or transaction. */
+  inUse: number;
+  idle: number;
+  /** Queries and transactions waiting for a connection. */
+  waiting: number;
+  max: number;
 }
 
 export type DatabaseTarget =
@@ -55,10 +69,12 @@ async function openServer(
   poolSize: number,
   connectTimeoutMs: number | undefined,
 ): Promise<DatabaseHandle> {
+  const errors = Object.fromEntries(queryErrorKinds.map((kind) => [kind, 0])) as QueryErrorCounts;
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: connectTimeoutMs,
+    Client: countingClient(errors),
   });
   const listeners = serverListeners(url, connectTimeoutMs);
   // An idle client that loses its server must not crash the process; the next query reports the error.
@@ -86,6 +102,13 @@ async function openServer(
       await listeners.close();
       await pool.end();
     },
+    pool: () => ({
+      inUse: pool.totalCount - pool.idleCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: poolSize,
+    }),
+    queryErrors: () => errors,
   };
 }
 
@@ -169,6 +192,8 @@ async function openEmbedded(dataDir: string | undefined, from?: Blob): Promise<D
       await client.close();
       await release?.();
     },
+    pool: () => undefined,
+    queryErrors: () => undefined,
   };
 }
 

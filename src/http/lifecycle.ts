@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
+import { routeTemplate } from './metrics.js';
 import { MIGRATION_GUIDE_PATH } from './migration-guide.js';
 import { allowedMethods, problemResponses } from './problem.js';
 import { API_V1, API_V2, absoluteUrl } from './urls.js';
@@ -147,6 +148,7 @@ export const lifecyclePlugin = fp(
       // The route's template, never the URL (its query may hold secrets); an unknown path as it came.
       const path = request.routeOptions.url ?? pathOf(request.url).slice(0, MAX_PATH);
       usage.record({ version, caller, userId, path, at });
+      request.server.metrics.deprecatedRequests.inc({ version, route: routeTemplate(request) });
 
       const now = at.getTime();
       const last = warnedAt.get(caller);
@@ -193,5 +195,5 @@ export const lifecyclePlugin = fp(
       return payload;
     });
   },
-  { name: 'version-lifecycle', dependencies: ['problem', 'urls'] },
+  { name: 'version-lifecycle', dependencies: ['problem', 'urls', 'metrics'] },
 );

@@ -176,6 +176,7 @@ export const rateLimitPlugin = fp(
         result = await spent.limiter.consume(key);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        app.metrics.rateLimitRefusals.inc({ budget: spent.name });
         throw rateLimited(
           spent,
           rejection.msBeforeNext,
@@ -200,6 +201,7 @@ export const rateLimitPlugin = fp(
         failures = await authFailures.limiter.consume(`ip:${this.ip}`);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        app.metrics.rateLimitRefusals.inc({ budget: authFailures.name });
         return rateLimited(
           authFailures,
           rejection.msBeforeNext,
@@ -220,5 +222,5 @@ export const rateLimitPlugin = fp(
       return refusal;
     });
   },
-  { name: 'rate-limit', dependencies: ['@fastify/cookie', 'problem'] },
+  { name: 'rate-limit', dependencies: ['@fastify/cookie', 'problem', 'metrics'] },
 );

@@ -4,11 +4,11 @@ import { type Server, STATUS_CODES } from 'node:http';
 import type { Http2Session, SecureServerOptions } from 'node:http2';
 import type { Socket } from 'node:net';
 import { createSecureContext } from 'node:tls';
-import type { ConnectionError, FastifyInstance } from 'fastify';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Config, ConfigError } from '../config.js';
 import { AppError } from '../shared/errors.js';
 import { limits } from './limits.js';
-import { PROBLEM_TYPE, problemDocument } from './problem.js';
+import { PROBLEM_TYPE, problemDocument, renderProblem } from './problem.js';
 
 /** The server's certificate (chain) and private key, as PEM. */
 export interface TlsFiles {
@@ -130,4 +130,23 @@ export function clientErrorHandler(config: Config) {
     }
     socket.destroy(error);
   };
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router refuses a path it cannot decode (a malformed percent-encoding
+ * such as `%zz`) or a path parameter longer than its `maxParamLength` before any route or hook runs, and
+ * would answer in its own JSON shape. The answer is a problem document like every other error.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError('uri_too_long', 'A segment of the URL path is too long for any resource of this API.')
+      : error.code === 'FST_ERR_BAD_URL'
+        ? new AppError('malformed_request', 'The URL path is not valid: it has a malformed percent-encoding.')
+        : new AppError('internal_error', 'The request could not be routed.');
+  const { headers, body } = renderProblem(request, problem);
+  return reply
+    .code(problem.status)
+    .headers({ ...headers, 'x-request-id': request.id })
+    .send(JSON.stringify(body));
 }

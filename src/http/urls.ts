@@ -19,7 +19,9 @@ export function publicOrigin(request: FastifyRequest): string {
   const key = `${request.protocol}://${request.host}`;
   let origin = origins.get(key);
   if (origin === undefined) {
-    const host = SAFE_HOST.test(request.host) ? request.host : 'localhost';
+    // The pattern does not bound the port: a Host such as `[::1]:99999` passes it but is no URL.
+    const safe = SAFE_HOST.test(request.host) && URL.canParse(`${request.protocol}://${request.host}`);
+    const host = safe ? request.host : 'localhost';
     // Through URL so a default port (":80" on http) is dropped, as in the pagination links.
     origin = new URL(`${request.protocol}://${host}`).origin;
     if (origins.size >= MAX_ORIGINS) origins.clear();

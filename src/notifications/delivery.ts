@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, DatabaseHandle } from '../db/client.js';
-import { Dispatcher } from './dispatcher.js';
+import { Dispatcher, type DispatcherObserver } from './dispatcher.js';
 import { OUTBOX_CHANNEL } from './outbox.js';
 import { africasTalkingProvider, defaultAtBaseUrl } from './providers/africastalking.js';
 import { consoleProvider } from './providers/console.js';
@@ -29,6 +29,7 @@ export function createDispatcher(
   config: Config,
   db: Database,
   log: Pick<FastifyBaseLogger, 'info' | 'error'>,
+  observer?: DispatcherObserver,
 ): Dispatcher {
   return new Dispatcher(db, {
     provider: smsProvider(config, log),
@@ -39,6 +40,7 @@ export function createDispatcher(
     leaseMs: config.SMS_TIMEOUT_MS + LEASE_MARGIN_MS,
     pollMs: POLL_MS,
     log,
+    observer,
   });
 }
 
@@ -47,8 +49,9 @@ export async function startDispatcher(
   config: Config,
   database: DatabaseHandle,
   log: Pick<FastifyBaseLogger, 'info' | 'error'>,
+  observer?: DispatcherObserver,
 ): Promise<Dispatcher> {
-  const dispatcher = createDispatcher(config, database.db, log);
+  const dispatcher = createDispatcher(config, database.db, log, observer);
   await database.listen(OUTBOX_CHANNEL, () => dispatcher.wakeUp());
   dispatcher.start();
   log.info({ delivery: config.SMS_DELIVERY }, 'SMS dispatcher started');

@@ -23,6 +23,17 @@ export interface DispatcherOptions {
   /** Fallback poll, for retries coming due and for a missed wake-up. */
   pollMs: number;
   log: { info(fields: object, message: string): void; error(fields: object, message: string): void };
+  /** Told of every send and database failure (the process's metrics). */
+  observer?: DispatcherObserver;
+}
+
+/** What a dispatcher reports as it works, for metrics. */
+export interface DispatcherObserver {
+  smsSent(provider: string, outcome: SendOutcome['kind']): void;
+  /** The outbox could not be read. */
+  claimFailed(): void;
+  /** A send's outcome could not be recorded. */
+  recordFailed(): void;
 }
 
 export interface DispatcherStatus {
@@ -108,6 +119,7 @@ export class Dispatcher {
         try {
           claimed = await claimDue(this.db, this.#token, free, this.options.leaseMs);
         } catch (error) {
+          this.options.observer?.claimFailed();
           this.options.log.error({ err: error }, 'the outbox cannot be read; trying again');
         }
       }
@@ -146,7 +158,7 @@ export class Dispatcher {
   }
 
   async #deliver({ row, lapsed }: Claimed): Promise<void> {
-    const { provider, delivery, log } = this.options;
+    const { provider, delivery, log, observer } = this.options;
     const fields = { notification: row.id, attempt: row.attempts };
     try {
       if (lapsed && delivery === 'at-most-once') {
@@ -158,6 +170,7 @@ export class Dispatcher {
       }
       await this.#throttle();
       const outcome = await provider.send({ to: row.recipient, message: row.message });
+      observer?.smsSent(provider.name, outcome.kind);
       const settled = this.#settlement(outcome, row.attempts, lapsed);
       const recorded = await settle(this.db, row.id, this.#token, { provider: provider.name, ...settled });
       if (!recorded)
@@ -169,6 +182,7 @@ export class Dispatcher {
       }
     } catch (error) {
       // The database failed us: the claim lapses and the notification is tried again.
+      observer?.recordFailed();
       log.error({ ...fields, err: error }, 'a notification outcome could not be recorded');
     }
   }

@@ -6,7 +6,18 @@ import { type ApiVersion, openApiDocument } from '../../src/http/docs.js';
 import { API_V2 } from '../../src/http/urls.js';
 
 type Spec = {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses: Record<
+          string,
+          { content?: Record<string, unknown>; headers?: Record<string, { schema?: { type?: string } }> }
+        >;
+      }
+    >
+  >;
 };
 
 /** The version a request belongs to, by its path: `/api/v2/…` is v2, everything else is v1's document. */
@@ -45,8 +56,8 @@ const escapePointer = (part: string) => part.replace(/~/g, '~0').replace(/\//g, 
 
 /**
  * Checks a real response against the OpenAPI document the app publishes for the request's version: the
- * status must be documented for the operation, and the body must match that status's schema exactly
- * (no undeclared fields).
+ * status must be documented for the operation, the headers it documents must match their schemas when
+ * sent, and the body must match that status's schema exactly (no undeclared fields).
  */
 export function expectMatchesContract(
   app: FastifyInstance,
@@ -69,6 +80,17 @@ export function expectMatchesContract(
       Object.keys(documented),
       `${method} ${template} documents status ${response.statusCode}`,
     ).toContain(String(response.statusCode));
+    const headers = documented[String(response.statusCode)]?.headers ?? {};
+    for (const [name, header] of Object.entries(headers)) {
+      const value = response.headers[name.toLowerCase()];
+      if (value === undefined) continue;
+      const pointer = `/paths/${escapePointer(template)}/${lower}/responses/${response.statusCode}/headers/${escapePointer(name)}/schema`;
+      const validate = validatorFor(app, version)(pointer);
+      const typed = header.schema?.type === 'integer' ? Number(value) : String(value);
+      expect(validate(typed), `${method} ${template} ${response.statusCode} header ${name}: ${value}`).toBe(
+        true,
+      );
+    }
     if (!body || lower === 'head') return;
     const pointer = `/paths/${escapePointer(template)}/${lower}/responses/${response.statusCode}/content/${escapePointer(contentType)}/schema`;
     expect(
@@ -77,7 +99,7 @@ export function expectMatchesContract(
     ).toHaveProperty([contentType]);
     const validate = validatorFor(app, version)(pointer);
     expect(validate(JSON.parse(body)), JSON.stringify(validate.errors)).toBe(true);
-  } else if (contentType === 'application/problem+json') {
+  } else if (contentType === 'application/problem+json' && body) {
     const validate = validatorFor(app, version)('/components/schemas/Problem');
     expect(validate(JSON.parse(body)), JSON.stringify(validate.errors)).toBe(true);
   }

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,15 +10,21 @@ const root = new URL('../../', import.meta.url);
 
 /**
  * Environment for the real CLI and server processes: a throw-away database on the server from
- * DATABASE_URL, or a fresh embedded data directory.
+ * DATABASE_URL, or an embedded data directory, migrated and empty: a copy of the one global-setup.ts made
+ * (a process then skips initdb, seconds each time), or, with `fresh`, one that does not exist yet.
  */
-export async function processDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+export async function processDatabase(
+  options: { fresh?: boolean } = {},
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) {
     const { target, drop } = await testDatabase();
     return { env: { DATABASE_URL: 'url' in target ? target.url : '' }, drop };
   }
   const dir = await mkdtemp(join(tmpdir(), 'orderly-test-'));
-  return { env: { DATA_DIR: join(dir, 'data') }, drop: async () => {} };
+  const dataDir = join(dir, 'data');
+  const template = process.env.ORDERLY_TEST_TEMPLATE_DIR;
+  if (template && !options.fresh) await cp(template, dataDir, { recursive: true });
+  return { env: { DATA_DIR: dataDir }, drop: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Runs a compiled entry point (`npm test` builds first), exactly as `npm start` and the `orderly` bin do. */

@@ -61,6 +61,29 @@ describe('unknown paths and methods', () => {
     expectProblem(response, 404, 'not_found', '/api/v1/nothing-here');
   });
 
+  test('when a path has a malformed percent-encoding, then 400 malformed_request as problem+json', async () => {
+    // Arrange
+    const { api } = await signIn(t);
+
+    // Act
+    const response = await api.get(`${CUSTOMERS}%zz/`);
+
+    // Assert
+    expectProblem(response, 400, 'malformed_request', `${CUSTOMERS}%zz/`);
+  });
+
+  test('when an id in the path is longer than any id, then 414 uri_too_long as problem+json', async () => {
+    // Arrange
+    const { api } = await signIn(t);
+    const url = `${CUSTOMERS}${'1'.repeat(300)}/`;
+
+    // Act
+    const response = await api.get(url);
+
+    // Assert
+    expectProblem(response, 414, 'uri_too_long', url);
+  });
+
   test('when a known path is called with another method, then 405 with an Allow header', async () => {
     // Arrange
     const { api } = await signIn(t);
@@ -426,6 +449,22 @@ describe('absolute URLs', () => {
     expect(response.statusCode).toBe(201);
     expect(new URL(response.data.url).origin).toBe('http://localhost');
     expect(response.headers.location).toBe(response.data.url);
+  });
+
+  test('when the Host header names a port past 65535, then links and problem types use localhost, not a 500', async () => {
+    // Arrange
+    const { api } = await signIn(t);
+    const host = { host: '[::1]:99999' };
+
+    // Act
+    const created = await api.post(CUSTOMERS, customerBody(), { headers: host });
+    const missing = await api.get(`${CUSTOMERS}999999/`, { headers: host });
+
+    // Assert
+    expect(created.statusCode).toBe(201);
+    expect(new URL(created.data.url).origin).toBe('http://localhost');
+    expectProblem(missing, 404, 'not_found');
+    expect(missing.data.type).toBe('http://localhost/problems/not_found');
   });
 
   test('when TRUST_PROXY=true, then url, Location, page links and problem types use the forwarded origin', async () => {

@@ -7,7 +7,7 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 /** Every log line the app writes, parsed. */
 function logLines() {
-  const lines: { level: number; msg: string; req?: { url: string }; reqId?: string }[] = [];
+  const lines: { level: number; msg: string; route?: string }[] = [];
   return { lines, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } };
 }
 
@@ -64,9 +64,9 @@ describe('the probes', () => {
     await t.app.inject({ url: '/api/v1/health/' });
 
     // Assert
-    const urls = log.lines.slice(before).flatMap((line) => (line.req ? [line.req.url] : []));
-    expect(urls).toContain('/api/v1/health/');
-    expect(urls.filter((url) => url === '/livez' || url === '/readyz')).toEqual([]);
+    const routes = log.lines.slice(before).flatMap((line) => (line.route ? [line.route] : []));
+    expect(routes).toContain('/api/v1/health/');
+    expect(routes.filter((route) => route === '/livez' || route === '/readyz')).toEqual([]);
   });
 
   test('when the API documents are read, then neither probe is in them, and /api/v1/health/ still is', async () => {
