@@ -35,6 +35,7 @@ import { metaRoutesV2 } from './http/meta.routes.v2.js';
 import { metricsPlugin } from './http/metrics.js';
 import { migrationGuideRoutes } from './http/migration-guide.js';
 import { negotiationPlugin } from './http/negotiation.js';
+import { probesPlugin, Readiness } from './http/probes.js';
 import { notFoundHandler, ProblemV1, problemPlugin } from './http/problem.js';
 import { rateLimitPlugin } from './http/rate-limit.js';
 import { requestIdFrom, requestIdPlugin } from './http/request-id.js';
@@ -81,6 +82,8 @@ export interface AppDeps {
   clock?: Clock;
   /** The built staff console. Default: dist/console, where `npm run build` writes it. */
   consoleDir?: string;
+  /** What /readyz reports (the server's start and shutdown change it). Default: ready, `db` being migrated. */
+  readiness?: Readiness;
   /** @fastify/otel's plugin, when tracing is on (src/observability/tracing.ts). */
   tracing?: FastifyPluginCallback;
 }
@@ -110,7 +113,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     connectionTimeout: config.IDLE_TIMEOUT_MS,
     clientErrorHandler: clientErrorHandler(config),
     frameworkErrors: frameworkErrorHandler,
-    return503OnClosing: true,
+    // A request that reaches the app as it closes came on a connection accepted before the server stopped
+    // accepting: it is served (with Connection: close) within SHUTDOWN_TIMEOUT_MS, like those in flight.
+    return503OnClosing: false,
   };
   const app = (
     deps.tls
@@ -151,9 +156,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     metrics: new Metrics({ ...deps.database, db: deps.db }, 'api'),
     token: config.METRICS_TOKEN,
   });
+  const readiness = deps.readiness ?? new Readiness(deps.db, { connected: true });
+  await app.register(probesPlugin, { readiness });
   await app.register(conditionalPlugin, { requireIfMatch: config.REQUIRE_IF_MATCH });
   await app.register(jsonLdPlugin);
-  await app.register(cursorPagesPlugin);
+  await app.register(cursorPagesPlugin, { readiness });
   await app.register(idempotencyPlugin, { ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS });
   await app.register(securityPlugin, {
     corsOrigins: listSetting(config.CORS_ORIGINS),

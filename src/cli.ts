@@ -9,16 +9,19 @@ import { createUser, disableUser, listUsers, requireUserByEmail } from './auth/u
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createCustomer } from './customers/customers.service.js';
 import { DatabaseInUseError } from './db/client.js';
-import { createDeps, type Deps } from './deps.js';
+import { isUnreachable, runWhenReachable } from './db/startup.js';
+import { connectSteps, createDeps, type Deps, openDeps } from './deps.js';
 import { loggerOptions } from './http/logging.js';
 import { startMetricsServer } from './http/metrics.js';
 import { createItem } from './items/items.service.js';
 import { startDispatcher } from './notifications/delivery.js';
+import type { Dispatcher } from './notifications/dispatcher.js';
 import { Outbox } from './notifications/outbox.js';
 import { Metrics } from './observability/metrics.js';
 import { tracing } from './observability/tracing.js';
 import { createOrder, transitionOrder } from './orders/orders.service.js';
 import { AppError } from './shared/errors.js';
+import { onShutdownSignal } from './shutdown.js';
 
 const USAGE = `Usage: orderly <command>   (from a checkout: npm run -s cli -- <command>)
 
@@ -168,21 +171,51 @@ const commands: Record<string, Command> = {
   },
 };
 
-/** A dispatcher process: sends notifications until SIGTERM or SIGINT, then finishes the sends in progress. */
-async function runWorker({ config, database }: Deps): Promise<string> {
+/**
+ * A dispatcher process: waits for the database (retrying while it cannot be reached), then sends
+ * notifications until SIGTERM or SIGINT, then finishes the sends in progress (shutdown.ts).
+ */
+async function runWorker(deps: Deps): Promise<string> {
+  const { config, database } = deps;
   const log = pino(loggerOptions(config));
   const metrics = new Metrics(database, 'worker');
   const metricsServer =
     config.METRICS_PORT === undefined
       ? undefined
       : await startMetricsServer(metrics, { host: config.HOST, port: config.METRICS_PORT }, log);
-  const dispatcher = await startDispatcher(config, database, log, metrics);
-  const signal = await new Promise<string>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
+  const starting = new AbortController();
+  let started: Promise<boolean> = Promise.resolve(false);
+  let dispatcher: Dispatcher | undefined;
+  const stopped = onShutdownSignal({
+    log,
+    // No load balancer sends it work: nothing to wait for.
+    delayMs: 0,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    begin: () => starting.abort(),
+    async drain() {
+      await started.then(
+        () => dispatcher?.stop(),
+        () => {},
+      );
+      // Scraped until the last send is recorded.
+      await metricsServer?.close();
+    },
   });
-  log.info({ signal }, 'worker stopping: finishing the sends in progress');
-  await Promise.all([dispatcher.stop(), metricsServer?.close()]);
+  started = runWhenReachable(
+    [
+      ...connectSteps(deps),
+      async () => {
+        dispatcher = await startDispatcher(config, database, log, metrics);
+      },
+    ],
+    {
+      log,
+      retryable: (error) => database.kind === 'postgres' && isUnreachable(error),
+      signal: starting.signal,
+    },
+  );
+  await started;
+  await stopped;
   return 'Worker stopped.';
 }
 
@@ -306,7 +339,9 @@ async function main(argv: string[]): Promise<number> {
   if (!command) throw new UsageError(`Unknown command "${positionals.join(' ')}".`);
   const run = command(name === twoWord ? rest : positionals.slice(1), values);
 
-  const deps = await createDeps(loadConfig());
+  // The worker waits for the database; every other command fails at once without it.
+  const config = loadConfig();
+  const deps = await (name === 'worker' ? openDeps(config) : createDeps(config));
   try {
     process.stdout.write(`${await run(deps)}\n`);
     return 0;

@@ -38,8 +38,11 @@ export function databaseTarget(config: Config): DatabaseTarget {
     : { dataDir: config.DATA_DIR };
 }
 
-/** Opens the database, applies pending migrations and builds what the app and CLI share. */
-export async function createDeps(
+/**
+ * Builds what the app and CLI share without using the database yet: a PostgreSQL server is not
+ * connected to (it may be unreachable for now); the embedded one is opened. Then `connectDeps`.
+ */
+export async function openDeps(
   config: Config,
   target: DatabaseTarget = databaseTarget(config),
 ): Promise<Deps> {
@@ -48,7 +51,6 @@ export async function createDeps(
   try {
     // A bad template is a configuration error like any other, reported before migrating.
     outbox = new Outbox(config, database.db);
-    await database.migrate();
   } catch (error) {
     await database.close();
     throw error;
@@ -58,15 +60,36 @@ export async function createDeps(
   const tokens = createTokenAuthenticator(database.db, config.AUTH_CACHE_TTL_MS);
   const providerTokens =
     oidc && createProviderTokenAuthenticator(database.db, oidc, config.AUTH_CACHE_TTL_MS);
-  try {
+  return { config, database, tokens, oidc, providerTokens, outbox, version };
+}
+
+/**
+ * What `deps` needs of its database before serving, in order, each to be run once: apply pending
+ * migrations, then listen for auth changes. A step that fails may be tried again (db/startup.ts).
+ */
+export function connectSteps(deps: Deps): (() => Promise<void>)[] {
+  return [
+    () => deps.database.migrate(),
     // A user disabled or a token revoked by any process (the CLI, another instance) counts here at once.
-    await database.listen(AUTH_CHANGED_CHANNEL, () => {
-      tokens.forget();
-      providerTokens?.forget();
-    });
+    () =>
+      deps.database.listen(AUTH_CHANGED_CHANNEL, () => {
+        deps.tokens.forget();
+        deps.providerTokens?.forget();
+      }),
+  ];
+}
+
+/** Opens the database, applies pending migrations and builds what the app and CLI share; fails at once. */
+export async function createDeps(
+  config: Config,
+  target: DatabaseTarget = databaseTarget(config),
+): Promise<Deps> {
+  const deps = await openDeps(config, target);
+  try {
+    for (const step of connectSteps(deps)) await step();
   } catch (error) {
-    await database.close();
+    await deps.database.close();
     throw error;
   }
-  return { config, database, tokens, oidc, providerTokens, outbox, version };
+  return deps;
 }

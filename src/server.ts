@@ -5,18 +5,24 @@ import { bootstrapAdmin } from './auth/bootstrap.js';
 import { OidcSetupError } from './auth/oidc.service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseInUseError } from './db/client.js';
-import { createDeps } from './deps.js';
+import { isUnreachable, runWhenReachable } from './db/startup.js';
+import { connectSteps, openDeps } from './deps.js';
 import { startMetricsServer } from './http/metrics.js';
+import { Readiness } from './http/probes.js';
 import { readTlsFiles } from './http/transport.js';
 import { startDispatcher } from './notifications/delivery.js';
+import type { Dispatcher } from './notifications/dispatcher.js';
 import { tracing } from './observability/tracing.js';
+import { connectionsOf, onShutdownSignal } from './shutdown.js';
 
 async function main() {
   const config = loadConfig();
   const tls = await readTlsFiles(config);
-  const deps = await createDeps(config);
-  const app = await buildApp({ ...deps, db: deps.database.db, tls, tracing: tracing?.plugin });
-  app.log.info({ database: deps.database.kind, location: deps.database.location }, 'database ready');
+  // A PostgreSQL server is not connected to yet: the server listens even while it cannot be reached.
+  const deps = await openDeps(config);
+  const readiness = new Readiness(deps.database.db, { connected: false });
+  const app = await buildApp({ ...deps, db: deps.database.db, tls, readiness, tracing: tracing?.plugin });
+  const connections = connectionsOf(app.server);
 
   if (!deps.oidc) {
     app.log.info('OpenID Connect sign-in is off (OIDC_ISSUER is unset)');
@@ -37,42 +43,85 @@ async function main() {
 
   const origin =
     config.PUBLIC_URL?.replace(/\/+$/, '') ?? `${tls ? 'https' : 'http'}://localhost:${config.PORT}`;
-  if (config.NODE_ENV !== 'production') {
-    const bootstrap = await bootstrapAdmin(deps.database.db);
-    if (bootstrap) {
-      // Printed once, on the first start of an empty database; only its hash is stored.
-      process.stdout.write(
-        `\nFirst start: created admin ${bootstrap.email}. Its API token (shown once):\n\n  ${bootstrap.token}\n\n` +
-          `Open the staff console at ${origin}/console/ and paste the token to sign in, or try the API:\n` +
-          `  curl -H "Authorization: Bearer ${bootstrap.token}" ${origin}/api/v2/customers/\n\n`,
-      );
-    }
-  }
 
-  const dispatcher = config.DISPATCHER_IN_API
-    ? await startDispatcher(config, deps.database, app.log.child({ component: 'dispatcher' }), app.metrics)
-    : undefined;
   const metricsServer =
     config.METRICS_PORT === undefined
       ? undefined
       : await startMetricsServer(app.metrics, { host: config.HOST, port: config.METRICS_PORT }, app.log);
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    // The sends in progress finish (and are recorded) before the database closes.
-    await Promise.all([app.close(), dispatcher?.stop(), metricsServer?.close()]);
-    await deps.database.close();
-    await tracing?.shutdown();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const starting = new AbortController();
+  let started: Promise<boolean> = Promise.resolve(false);
+  let dispatcher: Dispatcher | undefined;
+  const stopped = onShutdownSignal({
+    log: app.log,
+    delayMs: config.SHUTDOWN_DELAY_MS,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    begin() {
+      readiness.draining = true;
+      starting.abort();
+    },
+    async drain() {
+      // app.close(): stops accepting, closes idle connections (HTTP/2 sessions get GOAWAY), waits for the
+      // requests in flight. The dispatcher finishes and records its sends in progress meanwhile.
+      await Promise.all([
+        app.close(),
+        started.then(
+          () => dispatcher?.stop(),
+          () => {},
+        ),
+      ]);
+      // Scraped until the drain is over, so that its last requests and sends are counted.
+      await metricsServer?.close();
+    },
+    abort() {
+      app.log.warn({ connections: connections.destroyAll() }, 'connections cut');
+    },
+  });
 
   await app.listen({ host: config.HOST, port: config.PORT });
   app.log.info(`staff console at ${origin}/console/`);
+
+  started = runWhenReachable(
+    [
+      ...connectSteps(deps),
+      ...readiness.beforeReady,
+      async () => {
+        if (config.NODE_ENV === 'production') return;
+        const bootstrap = await bootstrapAdmin(deps.database.db);
+        if (!bootstrap) return;
+        // Printed once, on the first start of an empty database; only its hash is stored.
+        process.stdout.write(
+          `\nFirst start: created admin ${bootstrap.email}. Its API token (shown once):\n\n  ${bootstrap.token}\n\n` +
+            `Open the staff console at ${origin}/console/ and paste the token to sign in, or try the API:\n` +
+            `  curl -H "Authorization: Bearer ${bootstrap.token}" ${origin}/api/v2/customers/\n\n`,
+        );
+      },
+      async () => {
+        if (!config.DISPATCHER_IN_API) return;
+        dispatcher = await startDispatcher(
+          config,
+          deps.database,
+          app.log.child({ component: 'dispatcher' }),
+          app.metrics,
+        );
+      },
+    ],
+    {
+      log: app.log,
+      retryable: (error) => deps.database.kind === 'postgres' && isUnreachable(error),
+      signal: starting.signal,
+      onRetry: ({ reason, retryAt }) => readiness.connectionFailed(reason, retryAt),
+    },
+  );
+  if (await started) {
+    readiness.connected();
+    app.log.info({ database: deps.database.kind, location: deps.database.location }, 'database ready');
+  }
+
+  await stopped;
+  await deps.database.close();
+  await tracing?.shutdown();
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {

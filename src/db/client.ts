@@ -56,7 +56,7 @@ export type DatabaseTarget =
   /** In memory, optionally starting from a dump made by `dumpDataDir` (skips initdb). */
   | { memory: true; from?: Blob };
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 // Any constant works; it only has to be the same in every Orderly process sharing a server.
 const MIGRATION_LOCK_KEY = 7_240_512_001;
 
@@ -183,7 +183,7 @@ async function openServer(target: Extract<DatabaseTarget, { url: string }>): Pro
     keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
     Client: lossAware(countingClient(errors)),
   });
-  const listeners = serverListeners(url);
+  const listeners = serverListeners(url, connectTimeoutMs);
   // An idle client that loses its server must not crash the process; the next query reports the error.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema });
@@ -225,17 +225,22 @@ async function openServer(target: Extract<DatabaseTarget, { url: string }>): Pro
 
 const RELISTEN_DELAY_MS = 1_000;
 
-/** LISTEN connections to a server, one per channel, outside the pool so they never starve it. */
-function serverListeners(url: string) {
+/**
+ * LISTEN connections to a server, one per channel, outside the pool so they never starve it. A first
+ * LISTEN that fails is its caller's to retry (at start, with the migrations); a lost one comes back here.
+ */
+function serverListeners(url: string, connectTimeoutMs: number | undefined) {
   const clients = new Set<pg.Client>();
   let closed = false;
 
   async function connect(channel: string, onNotify: () => void, reconnecting: boolean): Promise<void> {
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+    // Whether a lost connection is brought back: a reconnection's, or a first one's once it listens.
+    let keep = reconnecting;
     let retried = false;
     const retry = () => {
       clients.delete(client);
-      if (closed || retried) return;
+      if (closed || retried || !keep) return;
       retried = true;
       setTimeout(() => void connect(channel, onNotify, true).catch(() => {}), RELISTEN_DELAY_MS).unref();
     };
@@ -248,6 +253,7 @@ function serverListeners(url: string) {
     try {
       await client.connect();
       await client.query(`listen "${channel.replaceAll('"', '""')}"`);
+      keep = true;
     } catch (error) {
       void client.end().catch(() => {});
       retry();

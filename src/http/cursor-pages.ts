@@ -9,6 +9,7 @@ import {
   type KeysetRequest,
 } from '../shared/cursor.js';
 import { readKeysetPageWithVersion } from './conditional.js';
+import type { Readiness } from './probes.js';
 import { absoluteUrl } from './urls.js';
 
 declare module 'fastify' {
@@ -103,10 +104,18 @@ export function answerKeysetPage<R extends { id: number; version?: number }, T>(
   }));
 }
 
-/** Loads the cursor key once, at start, from the database every process shares. */
+/**
+ * Loads the cursor key once, at start, from the database every process shares: at once when the database
+ * is up, else as one of the steps the start runs once it is (no list is served before: http/probes.ts).
+ */
 export const cursorPagesPlugin = fp(
-  async (app: FastifyInstance) => {
-    app.decorate('cursorKey', await serverKey(app.db, 'cursor'));
+  async (app: FastifyInstance, { readiness }: { readiness: Readiness }) => {
+    const load = async () => {
+      app.cursorKey = await serverKey(app.db, 'cursor');
+    };
+    app.decorate('cursorKey', Buffer.alloc(0));
+    if (readiness.databaseUp) await load();
+    else readiness.beforeReady.push(load);
   },
   { name: 'cursor-pages' },
 );

@@ -20,8 +20,11 @@ export type RouteRateLimit = 'sign_in' | 'callback' | 'static';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The route's own rate-limit policy, counted per client IP (http/rate-limit.ts). */
-    rateLimit?: RouteRateLimit;
+    /**
+     * The route's own rate-limit policy, counted per client IP (http/rate-limit.ts); `false`: not counted
+     * (the probes, which a load balancer calls every few seconds from one address).
+     */
+    rateLimit?: RouteRateLimit | false;
   }
   interface FastifyRequest {
     /**
@@ -185,6 +188,7 @@ export const rateLimitPlugin = fp(
 
     app.addHook('onRequest', async (request, reply) => {
       const own = request.routeOptions.config.rateLimit;
+      if (own === false) return;
       if (own !== undefined) return spend(reply, routes[own], `ip:${request.ip}`);
       const credential = credentialOf(request);
       if (credential === undefined) return spend(reply, caller, `ip:${request.ip}`);

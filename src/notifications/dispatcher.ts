@@ -86,6 +86,7 @@ export class Dispatcher {
   #nextSendAt = 0;
   /** Claims failed in a row; while above 0 the loop waits longer between tries. */
   #claimFailures = 0;
+  #looping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
@@ -101,7 +102,7 @@ export class Dispatcher {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    void this.#loop();
+    this.#looping = this.#loop();
   }
 
   /** New work may be due: stop waiting. */
@@ -113,6 +114,8 @@ export class Dispatcher {
   async stop(): Promise<void> {
     this.#running = false;
     this.wakeUp();
+    // A claim still running when stopped hands its rows out before the loop ends: they are in flight too.
+    await this.#looping;
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
   }
 
@@ -153,7 +156,8 @@ export class Dispatcher {
         });
         this.#inFlight.add(task);
       }
-      if (claimed.length === 0 || this.#inFlight.size >= this.options.concurrency) await this.#sleep();
+      const idle = claimed.length === 0 || this.#inFlight.size >= this.options.concurrency;
+      if (idle && this.#running) await this.#sleep();
     }
   }
 

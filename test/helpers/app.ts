@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import type { DatabaseTarget } from '../../src/db/client.js';
+import type { Database, DatabaseTarget } from '../../src/db/client.js';
 import { createDeps, type Deps } from '../../src/deps.js';
+import type { Readiness } from '../../src/http/probes.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { testDatabase } from './db.js';
 
@@ -21,6 +22,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** The built staff console the app serves. Unset: dist/console. */
   consoleDir?: string;
+  /** What /readyz reports, made on the app's database. Unset: ready. */
+  readiness?: (db: Database) => Readiness;
 }
 
 const testConfig = (env: Record<string, string>) =>
@@ -48,6 +51,7 @@ export async function buildTestApp(
     logger,
     clock: options.clock,
     consoleDir: options.consoleDir,
+    readiness: options.readiness?.(deps.database.db),
   });
   await app.ready();
   return {

@@ -121,10 +121,18 @@ async function startUntil(
   };
 }
 
-/** Starts the server (on `env.PORT`, else a free port) and waits until it listens. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts the server (on `env.PORT`, else a free port) and waits until it is ready: listening, its database
+ * migrated and the bootstrap token printed. `until: 'listening'`: only until it listens (the database may
+ * still be unreachable).
+ */
+export async function startServer(
+  env: Record<string, string>,
+  { until = 'ready' }: { until?: 'ready' | 'listening' } = {},
+): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
-  const server = await startUntil('dist/server.js', [], { ...env, PORT: port }, 'Server listening');
+  const marker = until === 'ready' ? 'database ready' : 'Server listening';
+  const server = await startUntil('dist/server.js', [], { ...env, PORT: port }, marker);
   return { ...server, url: `http://127.0.0.1:${port}` };
 }
 
@@ -143,7 +151,10 @@ export async function refusedStart(env: Record<string, string>): Promise<string>
   throw new Error(`The server started:\n${server.output()}`);
 }
 
-/** Starts `orderly worker` and waits until its dispatcher runs. */
-export function startWorker(env: Record<string, string>): Promise<RunningProcess> {
-  return startUntil('dist/cli.js', ['worker'], env, 'SMS dispatcher started');
+/** Starts `orderly worker` and waits until its output shows `ready`: by default, until its dispatcher runs. */
+export function startWorker(
+  env: Record<string, string>,
+  ready = 'SMS dispatcher started',
+): Promise<RunningProcess> {
+  return startUntil('dist/cli.js', ['worker'], env, ready);
 }

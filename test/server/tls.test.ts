@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { connect as connectHttp2 } from 'node:http2';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -202,6 +202,50 @@ describe('shutting down with HTTP/2 clients connected', { timeout: 60_000 }, () 
     // The idle timeout (72 s by default) would otherwise keep the session, and the server, alive.
     expect(stoppedAfterMs).toBeLessThan(20_000);
     await sessionClosed;
+  });
+});
+
+describe('shutting down with an HTTP/1.1 client connected over TLS', { timeout: 60_000 }, () => {
+  test('when the server is stopped while an HTTP/1.1 keep-alive connection is idle, then it closes it and exits 0 without waiting for it', async () => {
+    // Arrange: neither the idle timeout nor the drain timeout would end it within the test.
+    const ca = await readFile(files.cert);
+    const server = await startServer({
+      ...env,
+      TLS_CERT_FILE: files.cert,
+      TLS_KEY_FILE: files.key,
+      IDLE_TIMEOUT_MS: '600000',
+      SHUTDOWN_TIMEOUT_MS: '600000',
+    });
+    const agent = new HttpsAgent({ keepAlive: true, maxSockets: 1, ca });
+    let code: number | null = null;
+    try {
+      const answer = await new Promise<number>((resolve, reject) => {
+        const request = httpsRequest(
+          `${server.url.replace(/^http:/, 'https:')}/livez`,
+          { agent },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode ?? 0));
+          },
+        );
+        request.on('error', reject);
+        request.end();
+      });
+      expect(answer).toBe(200);
+      const [socket] = Object.values(agent.freeSockets).flat();
+      expect(socket).toBeDefined();
+      const closed = new Promise<void>((resolve) => socket?.once('close', () => resolve()));
+
+      // Act
+      code = await server.stop();
+
+      // Assert
+      await closed;
+    } finally {
+      agent.destroy();
+      await server.stop();
+    }
+    expect(code).toBe(0);
   });
 });
 
