@@ -1,17 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { databaseError } from '../shared/errors.js';
+import { databaseFault } from '../shared/errors.js';
 
 /** The first wait after a failed attempt; each further failure doubles it, up to MAX_RETRY_MS. */
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10_000;
-
-/**
- * SQLSTATE classes that waiting can fix: connection exceptions (08), insufficient resources (53: too
- * many connections) and operator intervention (57P: a server shutting down, restarting or still starting).
- */
-const TRANSIENT_SQLSTATE = /^(08|53|57P)/;
-/** Node's system error codes (ECONNREFUSED, ECONNRESET, ETIMEDOUT, ENOTFOUND, EPIPE…): no SQLSTATE starts with E. */
-const SYSTEM_ERROR = /^E[A-Z]+$/;
 
 function* causes(error: unknown): Generator<unknown> {
   let current = error;
@@ -21,18 +13,17 @@ function* causes(error: unknown): Generator<unknown> {
   }
 }
 
+const hasCode = (error: unknown) =>
+  [...causes(error)].some((cause) => typeof (cause as { code?: unknown }).code === 'string');
+
 /**
- * Whether `error` says the PostgreSQL server cannot be reached for now: a network error, a refused
- * or timed-out connection (the driver's own have no code), or a transient SQLSTATE. A wrong password,
- * a missing database or a failing migration is not: waiting would not fix them.
+ * Whether `error` says the PostgreSQL server cannot be reached for now: what requests answer with 503
+ * `database_unavailable` (shared/errors.ts#databaseFault), or a failure of the driver's own without any code
+ * (a LISTEN connection's connect timeout). A wrong password, a missing database or a failing migration is
+ * not: waiting would not fix them.
  */
 export function isUnreachable(error: unknown): boolean {
-  for (const cause of causes(error)) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string' && SYSTEM_ERROR.test(code)) return true;
-  }
-  const state = databaseError(error)?.code;
-  return state === undefined || TRANSIENT_SQLSTATE.test(state);
+  return databaseFault(error) === 'database_unavailable' || !hasCode(error);
 }
 
 /** The innermost message of `error` (Drizzle wraps the driver's), with its code: never a stack. */

@@ -60,7 +60,9 @@ export const metaRoutesV1: FastifyPluginAsyncTypebox<{ smsPauses: SmsPauses }> =
   app.get(
     '/health/',
     {
-      config: { versionless: true },
+      // A monitor's probe, like /livez and /readyz: no rate limit, and logged only when something is wrong.
+      logLevel: 'warn',
+      config: { versionless: true, rateLimit: false },
       schema: {
         operationId: 'health',
         summary: 'Liveness, database reachability and SMS sending',

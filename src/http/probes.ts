@@ -150,10 +150,11 @@ export const probesPlugin = fp(
       );
     });
 
-    app.addHook('onRequest', async (request, reply) => {
-      if (readiness.databaseUp || request.method === 'OPTIONS' || !needsDatabase(request.url)) return;
+    // Callback style, like the other hooks every request passes: they add no promise to the hot path.
+    app.addHook('onRequest', (request, reply, done) => {
+      if (readiness.databaseUp || request.method === 'OPTIONS' || !needsDatabase(request.url)) return done();
       // The start logs each failed attempt; a line per refused request would add nothing.
-      return refuse(
+      refuse(
         request,
         reply,
         new AppError(
@@ -165,10 +166,10 @@ export const probesPlugin = fp(
       );
     });
 
-    app.addHook('onSend', async (request, reply, payload) => {
+    app.addHook('onSend', (request, reply, payload, done) => {
       // HTTP/2 has no such header: its sessions get GOAWAY when the server closes (transport.ts).
       if (readiness.draining && request.raw.httpVersionMajor === 1) reply.header('connection', 'close');
-      return payload;
+      done(null, payload);
     });
   },
   { name: 'probes', dependencies: ['problem', 'urls'] },

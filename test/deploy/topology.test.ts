@@ -18,7 +18,7 @@ import {
  */
 
 /** The path a balancer asks before it sends traffic to an API process. */
-const READINESS_PATH = '/api/v1/health/';
+const READINESS_PATH = '/readyz';
 
 /** Waits until an API process answers its readiness path with 200 (it listens before it is ready). */
 async function waitUntilReady(api: ServerProcess, timeoutMs = 15_000): Promise<void> {

@@ -130,7 +130,7 @@ describe.each(stores)('rate limits counted %s', (_store, storeEnv) => {
     const anonymous = client(t.app);
     const { api } = await signIn(t);
     await anonymous.get(ROOT, from('192.0.2.10'));
-    await anonymous.get('/api/v1/health/', from('192.0.2.10'));
+    await anonymous.get('/api/v2/', from('192.0.2.10'));
     await anonymous.get(CUSTOMERS, from('192.0.2.10'));
 
     // Act
@@ -143,6 +143,24 @@ describe.each(stores)('rate limits counted %s', (_store, storeEnv) => {
     expect(otherAddress.statusCode).toBe(200);
     expect(rateLimit(otherAddress).remaining).toBe(2);
     expect(withToken.statusCode).toBe(200);
+  });
+
+  test('when monitors probe the process many times, then the probes are never refused and spend no budget', async () => {
+    // Arrange
+    const anonymous = client(t.app);
+    const probes = ['/livez', '/readyz', '/api/v1/health/'];
+
+    // Act
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      for (const probe of probes) answers.push(await anonymous.get(probe, from('192.0.2.20')));
+    }
+    const after = await anonymous.get(ROOT, from('192.0.2.20'));
+
+    // Assert
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array(9).fill(200));
+    expect(answers.every((answer) => answer.headers.ratelimit === undefined)).toBe(true);
+    expect(rateLimit(after).remaining).toBe(2);
   });
 
   test.each([
