@@ -45,10 +45,12 @@ describe('the probes', () => {
   test('when a probe is called more often than the rate limit allows, then it is neither refused nor counted', async () => {
     // Act
     const answers = [];
-    for (let i = 0; i < 6; i++) answers.push(await t.app.inject({ url: i % 2 ? '/livez' : '/readyz' }));
+    for (let i = 0; i < 3; i++) {
+      for (const url of ['/livez', '/readyz', '/api/v1/health/']) answers.push(await t.app.inject({ url }));
+    }
 
     // Assert
-    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array(9).fill(200));
     for (const answer of answers) expect(answer.headers.ratelimit).toBeUndefined();
     const counted = await t.app.inject({ url: '/api/v2/' });
     expect(counted.headers.ratelimit).toMatch(/;r=1;/);
@@ -62,11 +64,11 @@ describe('the probes', () => {
     await t.app.inject({ url: '/livez' });
     await t.app.inject({ url: '/readyz' });
     await t.app.inject({ url: '/api/v1/health/' });
+    await t.app.inject({ url: '/api/v1/' });
 
     // Assert
     const routes = log.lines.slice(before).flatMap((line) => (line.route ? [line.route] : []));
-    expect(routes).toContain('/api/v1/health/');
-    expect(routes.filter((route) => route === '/livez' || route === '/readyz')).toEqual([]);
+    expect(routes).toEqual(['/api/v1']);
   });
 
   test('when the API documents are read, then neither probe is in them, and /api/v1/health/ still is', async () => {
