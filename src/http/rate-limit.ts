@@ -55,6 +55,8 @@ const AUTH_FAILURE_WINDOW_S = 300;
 const REDIS_COMMAND_TIMEOUT_MS = 500;
 /** How long the start waits for Redis, so that the first requests are shared too. */
 const REDIS_START_WAIT_MS = 2000;
+/** Reconnection attempts never stop and come at most this far apart, so that Redis is shared again soon after it is back. */
+const REDIS_RETRY_MAX_MS = 2000;
 
 interface Policy {
   name: string;
@@ -96,9 +98,16 @@ function credentialOf(request: FastifyRequest): string | undefined {
   return request.cookies[SESSION_COOKIE];
 }
 
-/** A client for the counters that never holds a request up: no queue while disconnected, a short timeout. */
+/**
+ * A client for the counters that never holds a request up (no queue while disconnected, a short timeout)
+ * and that keeps reconnecting, 50 ms after a loss, then backing off to REDIS_RETRY_MAX_MS.
+ */
 function connectRedis(url: string, log: FastifyBaseLogger): Redis {
-  const redis = new Redis(url, { enableOfflineQueue: false, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    retryStrategy: (attempt) => Math.min(attempt * 50, REDIS_RETRY_MAX_MS),
+  });
   // Where, without the password the URL may carry.
   const { host } = new URL(url);
   let reachable = true;

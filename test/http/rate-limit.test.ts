@@ -13,6 +13,7 @@ import {
   CALLBACK as SIGN_IN_CALLBACK,
   signInWithBrowser,
 } from '../helpers/oidc.js';
+import { startRedis, type TestRedis } from '../helpers/redis.js';
 
 const ROOT = '/api/v1/';
 const CALLBACK = '/api/v1/notifications/callbacks/africastalking/';
@@ -404,6 +405,99 @@ describe('when Redis cannot be reached', () => {
     await vi.waitFor(() => expect(log.text()).toContain('Redis cannot be reached'));
     expect(log.text()).toContain('127.0.0.1:1');
     expect(log.text()).not.toContain('hunter2');
+  });
+});
+
+describe('when Redis goes away while the API serves and comes back', () => {
+  let redis: TestRedis;
+  let first: TestApp;
+  let second: Awaited<ReturnType<typeof buildSecondInstance>>;
+  const log = logSink();
+  beforeAll(async () => {
+    // A Redis of its own, which the test may stop: never the shared one of REDIS_URL.
+    redis = await startRedis();
+    const env = { ...LIMITS, ...redisEnv(redis.url) };
+    first = await buildTestApp(env, { log });
+    second = await buildSecondInstance(first, env);
+  });
+  afterAll(async () => {
+    await Promise.all([first?.close(), second?.close()]);
+    await redis?.destroy();
+  });
+
+  /** A client address no other request of this file uses, so that each probe starts a fresh budget. */
+  let lastAddress = 0;
+  const freshAddress = () => {
+    lastAddress++;
+    return `198.18.${lastAddress >> 8}.${lastAddress & 255}`;
+  };
+
+  /**
+   * The request's answer, or a failure if there is none after 2 s: the Redis command timeout is 500 ms,
+   * so a request that waits longer waits for a Redis that is not there (a queued command, a reconnect).
+   */
+  async function answered(request: Promise<ApiResponse>): Promise<ApiResponse> {
+    let timer: NodeJS.Timeout | undefined;
+    const hang = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer within 2 s')), 2000);
+    });
+    try {
+      return await Promise.race([request, hang]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** One request from a fresh address to the first instance, then one to the second. */
+  async function oneEach() {
+    const address = freshAddress();
+    const onFirst = await answered(client(first.app).get(ROOT, from(address)));
+    const onSecond = await answered(client(second.app).get(ROOT, from(address)));
+    expect([onFirst.statusCode, onSecond.statusCode]).toEqual([200, 200]);
+    return [rateLimit(onFirst).remaining, rateLimit(onSecond).remaining];
+  }
+
+  /** Both instances count one address together: the second sees what the first spent. */
+  const sharingOneBudget = async () => expect(await oneEach()).toEqual([2, 1]);
+
+  test('then each process counts in memory while it is away, every request still answered, and they count in Redis again once it is back', async () => {
+    // Arrange
+    await sharingOneBudget();
+
+    // Act: Redis goes away
+    await redis.stop();
+    const address = freshAddress();
+    const onFirst = [];
+    for (let i = 0; i < 4; i++) onFirst.push(await answered(client(first.app).get(ROOT, from(address))));
+    const onSecond = await answered(client(second.app).get(ROOT, from(address)));
+
+    // Assert: served, and limited by each process on its own
+    expect(onFirst.slice(0, 3).map((r) => [r.statusCode, rateLimit(r).remaining])).toEqual([
+      [200, 2],
+      [200, 1],
+      [200, 0],
+    ]);
+    expectProblem(onFirst[3] as ApiResponse, 429, 'rate_limited');
+    expect(rateLimit(onFirst[3] as ApiResponse)).toMatchObject({ policy: 'default', remaining: 0 });
+    expect(onSecond.statusCode).toBe(200);
+    expect(rateLimit(onSecond).remaining).toBe(2);
+    await vi.waitFor(() => expect(log.text()).toContain('Redis cannot be reached'), { timeout: 5000 });
+
+    // Act: Redis is back, on the same address (and empty, as after a restart without persistence)
+    await redis.start();
+
+    // Assert: both instances reconnect by themselves (ioredis retries at most 2 s apart) and share again
+    await vi.waitFor(sharingOneBudget, { timeout: 15_000, interval: 200 });
+    const shared = freshAddress();
+    const together = [
+      await client(first.app).get(ROOT, from(shared)),
+      await client(second.app).get(ROOT, from(shared)),
+      await client(first.app).get(ROOT, from(shared)),
+    ];
+    const past = await client(second.app).get(ROOT, from(shared));
+    expect(together.map((r) => rateLimit(r).remaining)).toEqual([2, 1, 0]);
+    expectProblem(past, 429, 'rate_limited');
+    await vi.waitFor(() => expect(log.text()).toContain('Redis answers again'), { timeout: 5000 });
   });
 });
 
