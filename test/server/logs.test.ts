@@ -117,7 +117,7 @@ describe('request logs of the server process', { timeout: 120_000 }, () => {
   it('when LOG_FORMAT is pretty, then the lines are for people, not JSON', async () => {
     const server = await startServer({ ...env, LOG_FORMAT: 'pretty' });
     try {
-      expect((await fetch(`${server.url}/api/v1/health/`)).status).toBe(200);
+      expect((await fetch(`${server.url}/api/v1/`)).status).toBe(200);
     } finally {
       expect(await server.stop()).toBe(0);
     }
