@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { databaseFault } from '../shared/errors.js';
+import { databaseFault, errorSummary } from '../shared/errors.js';
 
 /** The first wait after a failed attempt; each further failure doubles it, up to MAX_RETRY_MS. */
 const FIRST_RETRY_MS = 500;
@@ -28,16 +28,9 @@ export function isUnreachable(error: unknown): boolean {
 
 /** The innermost message of `error` (Drizzle wraps the driver's), with its code: never a stack. */
 export function reasonOf(error: unknown): string {
-  let reason = String(error);
-  for (const cause of causes(error)) {
-    if (!(cause instanceof Error)) continue;
-    const code = (cause as { code?: unknown }).code;
-    reason =
-      typeof code === 'string' && !cause.message.includes(code)
-        ? `${cause.message} (${code})`
-        : cause.message;
-  }
-  return reason;
+  const { code, message } = errorSummary(error);
+  const text = typeof message === 'string' ? message : String(error);
+  return typeof code === 'string' && !text.includes(code) ? `${text} (${code})` : text;
 }
 
 /** Wait before attempt `attempt + 1`: capped exponential, with jitter so that instances do not retry in step. */

@@ -3,6 +3,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Database, migrationsFolder, selectRows } from '../db/client.js';
+import { reasonOf } from '../db/startup.js';
 import { AppError } from '../shared/errors.js';
 import { renderProblem } from './problem.js';
 import { API_V1, API_V2 } from './urls.js';
@@ -21,8 +22,6 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Whether this process should get traffic, as /readyz reports it: shared by the server's start (which
@@ -85,7 +84,7 @@ export class Readiness {
     try {
       await within(CHECK_TIMEOUT_MS, this.db.execute(sql`select 1`));
     } catch (error) {
-      failing.database = `select 1 failed: ${messageOf(error)}`;
+      failing.database = `select 1 failed: ${reasonOf(error)}`;
       return failing;
     }
     try {
@@ -101,7 +100,7 @@ export class Readiness {
         failing.migrations = `the newest applied migration is from ${new Date(applied).toISOString()}, this version needs the one from ${new Date(this.#latestMigration).toISOString()}`;
       }
     } catch (error) {
-      failing.migrations = `cannot be read: ${messageOf(error)}`;
+      failing.migrations = `cannot be read: ${reasonOf(error)}`;
     }
     return failing;
   }

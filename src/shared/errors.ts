@@ -168,6 +168,7 @@ export function databaseFault(error: unknown): 'database_unavailable' | 'databas
  * stack nor the statement and its parameters (which may hold personal data).
  */
 export function errorSummary(error: unknown): { code?: unknown; message?: unknown } {
+  if (error === null || typeof error !== 'object') return { message: String(error) };
   let current = error as { code?: unknown; message?: unknown; cause?: unknown };
   for (let depth = 0; current.cause && typeof current.cause === 'object' && depth < 5; depth++)
     current = current.cause as typeof current;
