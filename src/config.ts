@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
+import ipaddr from 'ipaddr.js';
 import { isCurrencyCode } from './shared/money.js';
 
 /** An absolute http(s) URL without query or fragment. */
@@ -334,8 +335,57 @@ export const ConfigSchema = Type.Object({
   DISPATCHER_IN_API: Type.Boolean({
     default: true,
     description:
-      'Run the SMS dispatcher inside the API process (`false` when `npm run worker` processes do it).',
+      'Run the SMS and webhook dispatchers inside the API process (`false` when `npm run worker` processes do it).',
   }),
+  WEBHOOK_TIMEOUT_MS: Type.Integer({
+    default: 10000,
+    minimum: 100,
+    maximum: 60000,
+    description:
+      'Time a webhook receiver has to answer (connection included); a 2xx within it is a delivery, anything else is retried.',
+  }),
+  WEBHOOK_ROTATION_OVERLAP_HOURS: Type.Number({
+    default: 24,
+    minimum: 0,
+    maximum: 720,
+    description:
+      'After a webhook secret is rotated, deliveries are signed with the old secret too for this long, so receivers can switch without losing a message.',
+  }),
+  WEBHOOK_DISABLE_AFTER_HOURS: Type.Number({
+    default: 72,
+    exclusiveMinimum: 0,
+    description:
+      'A webhook endpoint whose every attempt has failed for this long is disabled (an admin enables it again).',
+  }),
+  WEBHOOK_ALLOWED_NETWORKS: Type.String({
+    default: '',
+    description:
+      'Comma-separated CIDRs of private networks webhooks may be delivered to, e.g. `10.20.0.0/16,fd00:1::/64`. Public addresses are always allowed; loopback, link-local (cloud metadata included), multicast and unspecified addresses never are.',
+  }),
+  WEBHOOK_ALLOW_HTTP: Type.Boolean({
+    default: false,
+    description: 'Accept `http://` webhook URLs (development only: payloads and signatures travel in clear).',
+  }),
+  WEBHOOK_CONCURRENCY: Type.Integer({
+    default: 32,
+    minimum: 1,
+    maximum: 1024,
+    description: 'Webhook deliveries one dispatcher process makes at the same time.',
+  }),
+  WEBHOOK_ENDPOINT_CONCURRENCY: Type.Integer({
+    default: 8,
+    minimum: 1,
+    maximum: 256,
+    description:
+      'Deliveries in flight to one endpoint, across all dispatcher processes: a slow or dead receiver holds at most this many, never the others\' share.',
+  }),
+  WEBHOOK_ENCRYPTION_KEYS: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'Comma-separated base64 keys of 32 bytes (`openssl rand -base64 32`) that encrypt webhook signing secrets at rest (AES-256-GCM). The first encrypts; every one decrypts, so a key can be replaced without losing secrets. Unset: a key generated on first start is kept in the database, which protects nothing against a leaked database dump.',
+    }),
+  ),
   SESSION_TTL_SECONDS: Type.Integer({
     default: 43200,
     minimum: 60,
@@ -410,6 +460,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   checkSms(value);
   checkMoney(value);
   checkVersions(value);
+  checkWebhooks(value);
   return value;
 }
 
@@ -469,6 +520,21 @@ function checkSms(config: Config): void {
     new Intl.DateTimeFormat('en', { timeZone: config.SMS_TIME_ZONE });
   } catch {
     problems.push(`SMS_TIME_ZONE ${config.SMS_TIME_ZONE} is not an IANA time zone`);
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+/** The webhook settings that a type cannot check: networks and keys. */
+function checkWebhooks(config: Config): void {
+  const problems: string[] = [];
+  for (const cidr of listSetting(config.WEBHOOK_ALLOWED_NETWORKS)) {
+    if (!ipaddr.isValidCIDR(cidr)) problems.push(`WEBHOOK_ALLOWED_NETWORKS ${cidr} is not a CIDR such as 10.0.0.0/8`);
+  }
+  for (const key of config.WEBHOOK_ENCRYPTION_KEYS?.split(',') ?? []) {
+    if (Buffer.from(key.trim(), 'base64').length !== 32) {
+      problems.push('WEBHOOK_ENCRYPTION_KEYS must hold base64 keys of 32 bytes each');
+      break;
+    }
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }

@@ -374,3 +374,124 @@ export const serverKeys = pgTable(
   },
   (t) => [check('server_keys_secret_check', sql`char_length(${t.secret}) >= 43`)],
 );
+
+export const webhookDeliveryStatuses = ['pending', 'sending', 'succeeded', 'failed'] as const;
+
+/**
+ * Where the other internal systems receive events: an admin registers a URL and the event types it
+ * wants. The signing secret is kept encrypted (AES-256-GCM): the server must sign with it, so a hash
+ * would not do.
+ */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: id(),
+    url: varchar('url', { length: 2048 }).notNull(),
+    description: varchar('description', { length: 500 }).notNull().default(''),
+    // Event types, or ['*'] for all of them.
+    events: text('events').array().notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    // Why it was disabled, when the dispatcher did it (410 Gone, or failing for too long); null when an admin did.
+    disabledReason: text('disabled_reason'),
+    disabledAt: timestamptz('disabled_at'),
+    secret: text('secret').notNull(),
+    // The secret before the last rotation, still signing alongside the new one until `previous_secret_until`.
+    previousSecret: text('previous_secret'),
+    previousSecretUntil: timestamptz('previous_secret_until'),
+    // The first of the failures in a row: cleared by a success; long enough, and the endpoint is disabled.
+    failingSince: timestamptz('failing_since'),
+    createdBy: bigint('created_by', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    version: version(),
+  },
+  (t) => [
+    // The triggers look for the endpoints that want an event: few rows, read on every change.
+    index('webhook_endpoints_enabled_idx').on(t.id).where(sql`enabled`),
+    check('webhook_endpoints_url_check', sql`${t.url} ~ '^https?://'`),
+    check('webhook_endpoints_events_check', sql`cardinality(${t.events}) between 1 and 50`),
+    check(
+      'webhook_endpoints_previous_secret_check',
+      sql`(${t.previousSecret} is null) = (${t.previousSecretUntil} is null)`,
+    ),
+  ],
+);
+
+/**
+ * One event, written by a trigger in the same transaction as the change it announces (so neither exists
+ * without the other), when at least one enabled endpoint wants it. `data` is the changed row as it was
+ * then; `message_id` is the `webhook-id` every delivery and retry of it carries.
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: id(),
+    messageId: text('message_id')
+      .notNull()
+      .unique('webhook_events_message_id_key')
+      .default(sql`'msg_' || replace(gen_random_uuid()::text, '-', '')`),
+    type: text('type').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('webhook_events_created_idx').on(t.createdAt)],
+);
+
+/** One event for one endpoint: claimed by dispatchers (SKIP LOCKED), retried with back-off until it succeeds or fails. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: id(),
+    endpointId: bigint('endpoint_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: webhookDeliveryStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamptz('next_attempt_at'),
+    claimToken: text('claim_token'),
+    claimedUntil: timestamptz('claimed_until'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    deliveredAt: timestamptz('delivered_at'),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('webhook_deliveries_sending_idx').on(t.endpointId).where(sql`status = 'sending'`),
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.id),
+    index('webhook_deliveries_event_idx').on(t.eventId),
+    check(
+      'webhook_deliveries_status_check',
+      sql`${t.status} in ('pending', 'sending', 'succeeded', 'failed')`,
+    ),
+    check('webhook_deliveries_claim_check', sql`(${t.status} = 'sending') = (${t.claimToken} is not null)`),
+    check(
+      'webhook_deliveries_next_check',
+      sql`(${t.status} = 'pending') = (${t.nextAttemptAt} is not null)`,
+    ),
+  ],
+);
+
+/** Every attempt of a delivery, for the admins who debug a receiver: what it answered, and how fast. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: id(),
+    deliveryId: bigint('delivery_id', { mode: 'number' })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    attemptedAt: timestamptz('attempted_at').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    // The first kilobyte of the receiver's answer.
+    response: text('response'),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.id)],
+);
