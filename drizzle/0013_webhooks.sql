@@ -114,13 +114,15 @@ $$;
 CREATE FUNCTION orderly_webhook_item() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   event_type text;
+  r items;
 BEGIN
-  IF TG_OP = 'INSERT' THEN event_type := 'item.created';
+  IF TG_OP = 'INSERT' THEN event_type := 'item.created'; r := NEW;
+  ELSIF TG_OP = 'DELETE' THEN event_type := 'item.deleted'; r := OLD;
   ELSIF NEW.version = OLD.version THEN RETURN NULL;
-  ELSE event_type := 'item.updated';
+  ELSE event_type := 'item.updated'; r := NEW;
   END IF;
   IF orderly_webhook_wanted(event_type) THEN
-    PERFORM orderly_webhook_emit(event_type, to_jsonb(NEW) || jsonb_build_object('unit_price', NEW.unit_price::text));
+    PERFORM orderly_webhook_emit(event_type, to_jsonb(r) || jsonb_build_object('unit_price', r.unit_price::text));
   END IF;
   RETURN NULL;
 END
@@ -178,7 +180,7 @@ $$;
 CREATE TRIGGER customers_webhook AFTER INSERT OR UPDATE OR DELETE ON customers
   FOR EACH ROW EXECUTE FUNCTION orderly_webhook_customer();
 --> statement-breakpoint
-CREATE TRIGGER items_webhook AFTER INSERT OR UPDATE ON items
+CREATE TRIGGER items_webhook AFTER INSERT OR UPDATE OR DELETE ON items
   FOR EACH ROW EXECUTE FUNCTION orderly_webhook_item();
 --> statement-breakpoint
 CREATE TRIGGER orders_webhook AFTER INSERT OR UPDATE OR DELETE ON orders

@@ -62,6 +62,7 @@ import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
 import { ordersRoutesV2 } from './orders/orders.routes.v2.js';
 import { type Clock, systemClock } from './shared/clock.js';
 import { versionUsageRoutesV2 } from './versions/version-usage.routes.v2.js';
+import type { WebhookAttempts } from './webhooks/attempts.js';
 import { VersionUsage } from './versions/version-usage.service.js';
 
 export interface AppDeps {
@@ -73,6 +74,7 @@ export interface AppDeps {
   oidc: OidcClient | undefined;
   providerTokens: ProviderTokenAuthenticator | undefined;
   outbox: Outbox;
+  webhooks: WebhookAttempts;
   version: string;
   /** The server's certificate and key: HTTPS (HTTP/2 and HTTP/1.1) instead of plain HTTP. */
   tls?: TlsFiles;
@@ -134,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(sharedSerializerCompiler(app));
   app.decorate('db', deps.db);
   app.decorate('outbox', deps.outbox);
+  app.decorate('webhooks', deps.webhooks);
   app.decorate('defaultCurrency', config.DEFAULT_CURRENCY);
   app.addSchema(ProblemV1);
 

@@ -16,6 +16,7 @@ import { startMetricsServer } from './http/metrics.js';
 import { createItem } from './items/items.service.js';
 import { startDispatcher } from './notifications/delivery.js';
 import type { Dispatcher } from './notifications/dispatcher.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatcher.js';
 import { Outbox } from './notifications/outbox.js';
 import { Metrics } from './observability/metrics.js';
 import { tracing } from './observability/tracing.js';
@@ -173,7 +174,7 @@ const commands: Record<string, Command> = {
 
 /**
  * A dispatcher process: waits for the database (retrying while it cannot be reached), then sends
- * notifications until SIGTERM or SIGINT, then finishes the sends in progress (shutdown.ts).
+ * notifications and webhooks until SIGTERM or SIGINT, then finishes the sends in progress (shutdown.ts).
  */
 async function runWorker(deps: Deps): Promise<string> {
   const { config, database } = deps;
@@ -186,6 +187,7 @@ async function runWorker(deps: Deps): Promise<string> {
   const starting = new AbortController();
   let started: Promise<boolean> = Promise.resolve(false);
   let dispatcher: Dispatcher | undefined;
+  let webhookDispatcher: WebhookDispatcher | undefined;
   const stopped = onShutdownSignal({
     log,
     // No load balancer sends it work: nothing to wait for.
@@ -194,9 +196,10 @@ async function runWorker(deps: Deps): Promise<string> {
     begin: () => starting.abort(),
     async drain() {
       await started.then(
-        () => dispatcher?.stop(),
+        () => Promise.all([dispatcher?.stop(), webhookDispatcher?.stop()]),
         () => {},
       );
+      deps.webhooks.close();
       // Scraped until the last send is recorded.
       await metricsServer?.close();
     },
@@ -206,6 +209,13 @@ async function runWorker(deps: Deps): Promise<string> {
       ...connectSteps(deps),
       async () => {
         dispatcher = await startDispatcher(config, database, log, metrics);
+        webhookDispatcher = startWebhookDispatcher(
+          config,
+          database.db,
+          deps.webhooks,
+          log.child({ component: 'webhooks' }),
+          metrics,
+        );
       },
     ],
     {

@@ -344,6 +344,12 @@ export const ConfigSchema = Type.Object({
     description:
       'Time a webhook receiver has to answer (connection included); a 2xx within it is a delivery, anything else is retried.',
   }),
+  WEBHOOK_RETRY_SCHEDULE: Type.String({
+    default: '5s,5m,30m,2h,5h,10h,10h',
+    pattern: '^\\s*\\d+(\\.\\d+)?(ms|s|m|h)\\s*(,\\s*\\d+(\\.\\d+)?(ms|s|m|h)\\s*)*$',
+    description:
+      'Waits before each retry of a webhook delivery that failed (`ms`, `s`, `m`, `h`), each varied by up to ±20 % so that receivers coming back are not hit all at once. After the last, the delivery is `failed`: 7 waits make 8 attempts over about 28 hours.',
+  }),
   WEBHOOK_ROTATION_OVERLAP_HOURS: Type.Number({
     default: 24,
     minimum: 0,
@@ -561,6 +567,16 @@ function checkOidc(config: Config): void {
     }
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** A comma-separated list of durations such as `5s,5m,2h`, in milliseconds. */
+export function durationsSetting(value: string): number[] {
+  return listSetting(value).map((entry) => {
+    const [, amount, unit] = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(entry) ?? [];
+    return Number(amount) * DURATION_UNITS_MS[unit as keyof typeof DURATION_UNITS_MS];
+  });
 }
 
 /** A comma-separated setting as a list of lower-case entries. */

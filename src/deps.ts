@@ -8,6 +8,7 @@ import { createTokenAuthenticator, type TokenAuthenticator } from './auth/tokens
 import type { Config } from './config.js';
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from './db/client.js';
 import { Outbox } from './notifications/outbox.js';
+import { WebhookAttempts } from './webhooks/attempts.js';
 
 export interface Deps {
   config: Config;
@@ -17,6 +18,8 @@ export interface Deps {
   oidc: OidcClient | undefined;
   providerTokens: ProviderTokenAuthenticator | undefined;
   outbox: Outbox;
+  /** Signs, sends and records webhook attempts: for the dispatchers and the API's test events and retries. */
+  webhooks: WebhookAttempts;
   version: string;
 }
 
@@ -26,6 +29,14 @@ const AUTH_CHANGED_CHANNEL = 'orderly_auth_changed';
 export const version: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 ).version;
+
+/** The origin links start from outside a request (webhook payloads, messages): PUBLIC_URL, else this process. */
+export function configuredOrigin(config: Config): string {
+  return (
+    config.PUBLIC_URL?.replace(/\/+$/, '') ??
+    `${config.TLS_CERT_FILE ? 'https' : 'http'}://localhost:${config.PORT}`
+  );
+}
 
 export function databaseTarget(config: Config): DatabaseTarget {
   return config.DATABASE_URL
@@ -60,7 +71,8 @@ export async function openDeps(
   const tokens = createTokenAuthenticator(database.db, config.AUTH_CACHE_TTL_MS);
   const providerTokens =
     oidc && createProviderTokenAuthenticator(database.db, oidc, config.AUTH_CACHE_TTL_MS);
-  return { config, database, tokens, oidc, providerTokens, outbox, version };
+  const webhooks = new WebhookAttempts(config, database.db, configuredOrigin(config));
+  return { config, database, tokens, oidc, providerTokens, outbox, webhooks, version };
 }
 
 /**

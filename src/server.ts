@@ -6,12 +6,13 @@ import { OidcSetupError } from './auth/oidc.service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseInUseError } from './db/client.js';
 import { isUnreachable, runWhenReachable } from './db/startup.js';
-import { connectSteps, openDeps } from './deps.js';
+import { configuredOrigin, connectSteps, openDeps } from './deps.js';
 import { startMetricsServer } from './http/metrics.js';
 import { Readiness } from './http/probes.js';
 import { readTlsFiles } from './http/transport.js';
 import { startDispatcher } from './notifications/delivery.js';
 import type { Dispatcher } from './notifications/dispatcher.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatcher.js';
 import { tracing } from './observability/tracing.js';
 import { connectionsOf, onShutdownSignal } from './shutdown.js';
 
@@ -41,8 +42,7 @@ async function main() {
     }
   }
 
-  const origin =
-    config.PUBLIC_URL?.replace(/\/+$/, '') ?? `${tls ? 'https' : 'http'}://localhost:${config.PORT}`;
+  const origin = configuredOrigin(config);
 
   const metricsServer =
     config.METRICS_PORT === undefined
@@ -52,6 +52,7 @@ async function main() {
   const starting = new AbortController();
   let started: Promise<boolean> = Promise.resolve(false);
   let dispatcher: Dispatcher | undefined;
+  let webhookDispatcher: WebhookDispatcher | undefined;
   const stopped = onShutdownSignal({
     log: app.log,
     delayMs: config.SHUTDOWN_DELAY_MS,
@@ -62,14 +63,15 @@ async function main() {
     },
     async drain() {
       // app.close(): stops accepting, closes idle connections (HTTP/2 sessions get GOAWAY), waits for the
-      // requests in flight. The dispatcher finishes and records its sends in progress meanwhile.
+      // requests in flight. The dispatchers finish and record their sends in progress meanwhile.
       await Promise.all([
         app.close(),
         started.then(
-          () => dispatcher?.stop(),
+          () => Promise.all([dispatcher?.stop(), webhookDispatcher?.stop()]),
           () => {},
         ),
       ]);
+      deps.webhooks.close();
       // Scraped until the drain is over, so that its last requests and sends are counted.
       await metricsServer?.close();
     },
@@ -102,6 +104,13 @@ async function main() {
           config,
           deps.database,
           app.log.child({ component: 'dispatcher' }),
+          app.metrics,
+        );
+        webhookDispatcher = startWebhookDispatcher(
+          config,
+          deps.database.db,
+          deps.webhooks,
+          app.log.child({ component: 'webhooks' }),
           app.metrics,
         );
       },

@@ -7,7 +7,7 @@ import { answerKeysetPage, keysetRequestOf } from '../http/cursor-pages.js';
 import { collectionLd } from '../http/jsonld.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
-import { API_V2, absoluteUrl } from '../http/urls.js';
+import { API_V2, absoluteUrl, type LinkBase } from '../http/urls.js';
 import { IdParams } from '../shared/schemas.js';
 import { customerLd } from './customers.jsonld.js';
 import { fullName } from './customers.rules.js';
@@ -31,10 +31,10 @@ import {
 
 export const customerPathV2 = (id: number) => `${API_V2}/customers/${id}/`;
 
-export function toCustomerV2(row: CustomerRow, request: FastifyRequest): CustomerV2 {
+export function toCustomerV2(row: CustomerRow, base: LinkBase): CustomerV2 {
   return {
     id: row.id,
-    url: absoluteUrl(request, customerPathV2(row.id)),
+    url: absoluteUrl(base, customerPathV2(row.id)),
     name: fullName(row),
     first_name: row.firstName,
     second_name: row.secondName,

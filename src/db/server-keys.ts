@@ -4,7 +4,7 @@ import type { Database } from './client.js';
 import { serverKeys } from './schema.js';
 
 /** The names of the keys in `server_keys`. */
-export type ServerKeyName = 'cursor';
+export type ServerKeyName = 'cursor' | 'webhook-secrets';
 
 /**
  * The secret called `name`, the same in every process sharing the database: the first process to ask

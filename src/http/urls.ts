@@ -30,8 +30,11 @@ export function publicOrigin(request: FastifyRequest): string {
   return origin;
 }
 
-export function absoluteUrl(request: FastifyRequest, path: string): string {
-  return publicOrigin(request) + path;
+/** What links start from: a request's public origin, or an origin known without one (a webhook's). */
+export type LinkBase = FastifyRequest | string;
+
+export function absoluteUrl(base: LinkBase, path: string): string {
+  return (typeof base === 'string' ? base : publicOrigin(base)) + path;
 }
 
 export const urlsPlugin = fp(

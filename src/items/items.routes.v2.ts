@@ -7,7 +7,7 @@ import { answerKeysetPage, keysetRequestOf } from '../http/cursor-pages.js';
 import { collectionLd } from '../http/jsonld.js';
 import { problemResponses } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
-import { API_V2, absoluteUrl } from '../http/urls.js';
+import { API_V2, absoluteUrl, type LinkBase } from '../http/urls.js';
 import { IdParams } from '../shared/schemas.js';
 import { itemLd } from './items.jsonld.js';
 import { ADMINS_ONLY, activeFilters, itemInput, itemsCtxOf } from './items.request.js';
@@ -32,10 +32,10 @@ import {
 /** Where a catalogue item is in v2 (an order links its item there too). */
 export const itemPathV2 = (id: number) => `${API_V2}/items/${id}/`;
 
-export function toItemV2(row: ItemRow, request: FastifyRequest): ItemV2 {
+export function toItemV2(row: ItemRow, base: LinkBase): ItemV2 {
   return {
     id: row.id,
-    url: absoluteUrl(request, itemPathV2(row.id)),
+    url: absoluteUrl(base, itemPathV2(row.id)),
     sku: row.sku,
     name: row.name,
     description: row.description,

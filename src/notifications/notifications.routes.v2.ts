@@ -5,7 +5,7 @@ import { NotModified, readWithVersion, withVersion } from '../http/conditional.j
 import { ctxOf } from '../http/context.js';
 import { answerKeysetPage, keysetRequestOf } from '../http/cursor-pages.js';
 import { problemResponses } from '../http/problem.js';
-import { API_V2, absoluteUrl } from '../http/urls.js';
+import { API_V2, absoluteUrl, type LinkBase } from '../http/urls.js';
 import { IdParams } from '../shared/schemas.js';
 import { NotificationListQueryV2, NotificationPageV2, NotificationV2 } from './notifications.schemas.js';
 import {
@@ -17,12 +17,12 @@ import {
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export function toNotificationV2(row: NotificationRow, request: FastifyRequest): NotificationV2 {
+export function toNotificationV2(row: NotificationRow, base: LinkBase): NotificationV2 {
   return {
     id: row.id,
-    url: absoluteUrl(request, `${API_V2}/notifications/${row.id}/`),
+    url: absoluteUrl(base, `${API_V2}/notifications/${row.id}/`),
     // The path of orders.routes.v2.ts, written out: that module imports this one.
-    order: { id: row.orderId, url: absoluteUrl(request, `${API_V2}/orders/${row.orderId}/`) },
+    order: { id: row.orderId, url: absoluteUrl(base, `${API_V2}/orders/${row.orderId}/`) },
     event: row.event,
     recipient: row.recipient,
     message: row.message,

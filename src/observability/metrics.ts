@@ -44,6 +44,11 @@ export class Metrics {
   readonly #outboxDepth: Gauge;
   readonly #outboxAge: Gauge;
   readonly #outboxReadErrors: Counter;
+  readonly webhookAttempts: Counter<'status'>;
+  readonly webhookEndpointsDisabled: Counter;
+  readonly webhookClaimErrors: Counter;
+  readonly #webhookDepth: Gauge;
+  readonly #webhookAge: Gauge;
 
   constructor(database: MetricsDatabase, role: MetricsRole) {
     this.#database = database;
@@ -108,6 +113,32 @@ export class Metrics {
       help: 'Age of the oldest pending notification (0 when none); NaN when the database did not answer.',
       registers,
     });
+    this.webhookAttempts = new Counter({
+      name: 'orderly_webhook_attempts_total',
+      help: 'Webhook delivery attempts by what the delivery became: succeeded, pending (to be retried) or failed (no retry left, or 410 Gone).',
+      labelNames: ['status'],
+      registers,
+    });
+    this.webhookEndpointsDisabled = new Counter({
+      name: 'orderly_webhook_endpoints_disabled_total',
+      help: 'Webhook endpoints the dispatcher disabled (410 Gone, or failing for WEBHOOK_DISABLE_AFTER_HOURS).',
+      registers,
+    });
+    this.webhookClaimErrors = new Counter({
+      name: 'orderly_webhook_claim_errors_total',
+      help: 'Times the webhook dispatcher could not claim due deliveries (the database failed).',
+      registers,
+    });
+    this.#webhookDepth = new Gauge({
+      name: 'orderly_webhook_pending_deliveries',
+      help: 'Webhook deliveries waiting (due, or waiting for a retry) to endpoints that are enabled; NaN when the database did not answer.',
+      registers,
+    });
+    this.#webhookAge = new Gauge({
+      name: 'orderly_webhook_oldest_pending_age_seconds',
+      help: 'Age of the oldest event still waiting for a delivery to an enabled endpoint (0 when none); NaN when the database did not answer.',
+      registers,
+    });
     this.#outboxReadErrors = new Counter({
       name: 'orderly_outbox_read_errors_total',
       help: 'Scrapes that could not read the outbox gauges from the database.',
@@ -118,6 +149,9 @@ export class Metrics {
     for (const method of AUTH_FAILURE_METHODS) this.authFailures.inc({ method }, 0);
     this.claimErrors.inc(0);
     this.recordErrors.inc(0);
+    for (const status of ['succeeded', 'pending', 'failed']) this.webhookAttempts.inc({ status }, 0);
+    this.webhookEndpointsDisabled.inc(0);
+    this.webhookClaimErrors.inc(0);
     this.#outboxReadErrors.inc(0);
     this.#registerPool(registers);
   }
@@ -146,6 +180,19 @@ export class Metrics {
     this.recordErrors.inc();
   }
 
+  /** Records one webhook attempt (the webhook dispatcher's observer). */
+  webhookAttempted(status: 'succeeded' | 'pending' | 'failed'): void {
+    this.webhookAttempts.inc({ status });
+  }
+
+  webhookEndpointDisabled(): void {
+    this.webhookEndpointsDisabled.inc();
+  }
+
+  webhookClaimFailed(): void {
+    this.webhookClaimErrors.inc();
+  }
+
   /** The Prometheus text exposition, with the gauges read now (one outbox query). */
   async text(): Promise<string> {
     await this.#readOutbox();
@@ -163,20 +210,27 @@ export class Metrics {
         timer = setTimeout(() => reject(new Error('outbox read timed out')), OUTBOX_READ_TIMEOUT_MS);
       });
       const [row] = await Promise.race([
-        selectRows<{ depth: number; age: number | null }>(
+        selectRows<{ depth: number; age: number | null; webhook_depth: number; webhook_age: number | null }>(
           this.#database.db,
-          sql`select count(*)::int as depth,
-                     extract(epoch from now() - min(created_at))::float8 as age
-              from notifications where status = 'pending'`,
+          sql`select n.depth, n.age, w.depth as webhook_depth, w.age as webhook_age
+              from (select count(*)::int as depth, extract(epoch from now() - min(created_at))::float8 as age
+                    from notifications where status = 'pending') n,
+                   (select count(*)::int as depth, extract(epoch from now() - min(d.created_at))::float8 as age
+                    from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id and e.enabled
+                    where d.status in ('pending', 'sending')) w`,
         ),
         timeout,
       ]);
       this.#outboxDepth.set(row?.depth ?? 0);
       this.#outboxAge.set(Math.max(0, row?.age ?? 0));
+      this.#webhookDepth.set(row?.webhook_depth ?? 0);
+      this.#webhookAge.set(Math.max(0, row?.webhook_age ?? 0));
     } catch {
       this.#outboxReadErrors.inc();
       this.#outboxDepth.set(Number.NaN);
       this.#outboxAge.set(Number.NaN);
+      this.#webhookDepth.set(Number.NaN);
+      this.#webhookAge.set(Number.NaN);
     } finally {
       clearTimeout(timer);
     }

@@ -15,7 +15,7 @@ import { answerKeysetPage, keysetRequestOf } from '../http/cursor-pages.js';
 import { collectionLd } from '../http/jsonld.js';
 import { problemResponses, withFieldNames } from '../http/problem.js';
 import { assertEchoedFieldsUnchanged, refuseReadOnlyFields } from '../http/read-only.js';
-import { API_V2, absoluteUrl } from '../http/urls.js';
+import { API_V2, absoluteUrl, type LinkBase } from '../http/urls.js';
 import { itemPathV2 } from '../items/items.routes.v2.js';
 import { toNotificationV2 } from '../notifications/notifications.routes.v2.js';
 import { NotificationListQueryV2, NotificationPageV2 } from '../notifications/notifications.schemas.js';
@@ -49,13 +49,13 @@ export const orderPathV2 = (id: number) => `${API_V2}/orders/${id}/`;
 /** The domain names fields as v1 does; v2 names these differently. */
 const fieldNamesV2 = { item: 'item_name', price_per_unit: 'unit_price', item_id: 'item' };
 
-export function toOrderV2(view: OrderView, request: FastifyRequest): OrderV2 {
+export function toOrderV2(view: OrderView, base: LinkBase): OrderV2 {
   return {
     id: view.id,
-    url: absoluteUrl(request, orderPathV2(view.id)),
+    url: absoluteUrl(base, orderPathV2(view.id)),
     customer: {
       id: view.customerId,
-      url: absoluteUrl(request, customerPathV2(view.customerId)),
+      url: absoluteUrl(base, customerPathV2(view.customerId)),
       code: view.customerCode,
       name: fullName({ firstName: view.customerFirstName, secondName: view.customerSecondName }),
     },
@@ -64,7 +64,7 @@ export function toOrderV2(view: OrderView, request: FastifyRequest): OrderV2 {
         ? null
         : {
             id: view.itemId,
-            url: absoluteUrl(request, itemPathV2(view.itemId)),
+            url: absoluteUrl(base, itemPathV2(view.itemId)),
             sku: view.itemSku ?? '',
             name: view.itemName ?? '',
           },

@@ -35,6 +35,7 @@ export const errorCatalogue = {
   item_in_use: { status: 409, title: 'Orders name this catalogue item' },
   item_archived: { status: 409, title: 'The catalogue item is archived and cannot be ordered' },
   not_retryable: { status: 409, title: 'Only a failed or unknown notification can be retried' },
+  delivery_in_progress: { status: 409, title: 'The webhook delivery is being attempted right now' },
   idempotency_key_in_use: { status: 409, title: 'A request with this Idempotency-Key is still running' },
   version_sunset: { status: 410, title: 'This API version has been switched off' },
   precondition_failed: { status: 412, title: 'The resource changed since the version in If-Match' },

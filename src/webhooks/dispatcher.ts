@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { errorSummary } from '../shared/errors.js';
+import type { AttemptResult, WebhookAttempts } from './attempts.js';
+import { type ClaimedDelivery, claimDue, releaseLapsed } from './webhooks.repository.js';
+
+/** What a webhook dispatcher reports as it works, for metrics. */
+export interface WebhookObserver {
+  webhookAttempted(status: AttemptResult['status']): void;
+  webhookEndpointDisabled(): void;
+  /** Due deliveries could not be claimed (the database failed). */
+  webhookClaimFailed(): void;
+}
+
+export interface WebhookDispatcherOptions {
+  /** Deliveries this process attempts at the same time. */
+  concurrency: number;
+  /** Deliveries in flight to one endpoint, across every dispatcher. */
+  perEndpoint: number;
+  /** Fallback poll: how soon a new event or a retry coming due is noticed. */
+  pollMs: number;
+  log: {
+    info(fields: object, message: string): void;
+    warn(fields: object, message: string): void;
+    error(fields: object, message: string): void;
+  };
+  observer?: WebhookObserver;
+}
+
+/** Lapsed claims (a dispatcher that stopped mid-attempt) are looked for this often. */
+const RELEASE_EVERY_MS = 10_000;
+const DATABASE_RETRY_CAP_MS = 5_000;
+
+/**
+ * Delivers the webhook outbox: claims due deliveries (SKIP LOCKED, so any number of dispatchers share the
+ * work and none takes a delivery another holds), attempts each, and records the outcome. Every event is
+ * delivered at least once per endpoint: an attempt whose outcome could not be recorded is made again,
+ * with the same `webhook-id`, after its claim lapses.
+ */
+export class WebhookDispatcher {
+  readonly #token = randomUUID();
+  readonly #inFlight = new Set<Promise<void>>();
+  #running = false;
+  #wake: (() => void) | undefined;
+  #claimFailures = 0;
+  #releasedAt = 0;
+  #looping: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    private readonly attempts: WebhookAttempts,
+    private readonly options: WebhookDispatcherOptions,
+  ) {}
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#looping = this.#loop();
+  }
+
+  wakeUp(): void {
+    this.#wake?.();
+  }
+
+  /** Stops claiming, and finishes the attempts in progress. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.wakeUp();
+    await this.#looping;
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** Attempts everything due now, then returns: for tests and one-off runs. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const claimed = await this.#claim(this.options.concurrency);
+      if (claimed.length === 0) break;
+      await Promise.all(claimed.map((delivery) => this.#attempt(delivery)));
+    }
+  }
+
+  async #claim(limit: number): Promise<ClaimedDelivery[]> {
+    if (Date.now() - this.#releasedAt >= RELEASE_EVERY_MS) {
+      const released = await releaseLapsed(this.db);
+      this.#releasedAt = Date.now();
+      if (released > 0) this.options.log.warn({ released }, 'webhook deliveries whose dispatcher stopped are due again');
+    }
+    return claimDue(this.db, this.#token, limit, this.options.perEndpoint, this.attempts.leaseMs);
+  }
+
+  async #loop(): Promise<void> {
+    while (this.#running) {
+      const free = this.options.concurrency - this.#inFlight.size;
+      let claimed: ClaimedDelivery[] = [];
+      if (free > 0) {
+        try {
+          claimed = await this.#claim(free);
+          this.#claimFailures = 0;
+        } catch (error) {
+          this.#claimFailures += 1;
+          this.options.observer?.webhookClaimFailed();
+          this.options.log.warn(
+            { error: errorSummary(error), failures: this.#claimFailures },
+            'webhook deliveries cannot be claimed; trying again',
+          );
+        }
+      }
+      for (const delivery of claimed) {
+        const task = this.#attempt(delivery).finally(() => {
+          this.#inFlight.delete(task);
+          this.wakeUp();
+        });
+        this.#inFlight.add(task);
+      }
+      const idle = claimed.length === 0 || this.#inFlight.size >= this.options.concurrency;
+      if (idle && this.#running) await this.#sleep();
+    }
+  }
+
+  #sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const wait =
+        this.#claimFailures > 0
+          ? Math.min(DATABASE_RETRY_CAP_MS, this.options.pollMs * 2 ** this.#claimFailures)
+          : this.options.pollMs;
+      const timer = setTimeout(done, wait);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+
+  async #attempt(delivery: ClaimedDelivery): Promise<void> {
+    const { log, observer } = this.options;
+    const fields = { delivery: delivery.id, endpoint: delivery.endpointId, attempt: delivery.attempts };
+    try {
+      const result = await this.attempts.attempt(this.db, delivery, this.#token);
+      observer?.webhookAttempted(result.status);
+      const answer = { ...fields, status: result.status, statusCode: result.answer.statusCode };
+      if (!result.recorded) log.error(answer, 'a webhook attempt ended after its claim lapsed');
+      else if (result.status === 'succeeded') log.info(answer, 'webhook delivered');
+      else log.warn({ ...answer, error: result.answer.error }, 'webhook attempt failed');
+      if (result.disabled) {
+        observer?.webhookEndpointDisabled();
+        log.error(
+          { endpoint: delivery.endpointId, reason: result.disabled.reason },
+          'webhook endpoint disabled; an admin can enable it again',
+        );
+      }
+    } catch (error) {
+      log.error(
+        { ...fields, error: errorSummary(error) },
+        'a webhook attempt could not be recorded: it will be made again when its claim lapses',
+      );
+    }
+  }
+}
+
+/** How often an idle dispatcher looks for new events and retries coming due. */
+const POLL_MS = 500;
+
+/** A running webhook dispatcher for this configuration. */
+export function startWebhookDispatcher(
+  config: Pick<Config, 'WEBHOOK_CONCURRENCY' | 'WEBHOOK_ENDPOINT_CONCURRENCY'>,
+  db: Database,
+  attempts: WebhookAttempts,
+  log: WebhookDispatcherOptions['log'],
+  observer?: WebhookObserver,
+): WebhookDispatcher {
+  const dispatcher = new WebhookDispatcher(db, attempts, {
+    concurrency: config.WEBHOOK_CONCURRENCY,
+    perEndpoint: config.WEBHOOK_ENDPOINT_CONCURRENCY,
+    pollMs: POLL_MS,
+    log,
+    observer,
+  });
+  dispatcher.start();
+  log.info({ concurrency: config.WEBHOOK_CONCURRENCY }, 'webhook dispatcher started');
+  return dispatcher;
+}

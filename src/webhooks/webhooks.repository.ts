@@ -1,0 +1,415 @@
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type Database, selectRows } from '../db/client.js';
+import { countRows, keysetKeys, selectKeysetPage } from '../db/keyset.js';
+import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '../db/schema.js';
+import { versionIn } from '../db/versions.js';
+import type { KeysetPage, KeysetRequest } from '../shared/cursor.js';
+import type { ExpectedVersions } from '../shared/versions.js';
+
+export type EndpointRow = typeof webhookEndpoints.$inferSelect;
+export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+export type AttemptRow = typeof webhookAttempts.$inferSelect;
+export type EndpointChanges = Partial<Pick<EndpointRow, 'url' | 'description' | 'events' | 'enabled'>>;
+
+/** A delivery, with its event and the attempts so far (oldest first). */
+export interface DeliveryView extends DeliveryRow {
+  messageId: string;
+  eventType: string;
+  attemptList: AttemptRow[];
+}
+
+const seconds = (ms: number) => sql`make_interval(secs => ${ms / 1000})`;
+
+export async function insertEndpoint(
+  db: Database,
+  values: Pick<EndpointRow, 'url' | 'description' | 'events' | 'enabled' | 'secret' | 'createdBy'>,
+): Promise<EndpointRow> {
+  const [row] = await db.insert(webhookEndpoints).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function findEndpoint(db: Database, id: number): Promise<EndpointRow | undefined> {
+  const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+  return row;
+}
+
+/** Endpoints, newest first, a keyset page at a time. */
+export function listEndpoints(db: Database, keyset: KeysetRequest): Promise<KeysetPage<EndpointRow>> {
+  const keys = keysetKeys<EndpointRow>(webhookEndpoints, [], { column: webhookEndpoints.id, descending: true });
+  return selectKeysetPage(
+    keys,
+    keyset,
+    (seek, orderBy, limit) =>
+      db
+        .select()
+        .from(webhookEndpoints)
+        .where(seek)
+        .orderBy(...orderBy)
+        .limit(limit),
+    () => countRows(db, webhookEndpoints, undefined),
+  );
+}
+
+/**
+ * Changes an endpoint, if it is at one of the `expected` versions. Enabling it clears why it was
+ * disabled and its run of failures; disabling it by hand records no reason.
+ */
+export async function updateEndpoint(
+  db: Database,
+  id: number,
+  changes: EndpointChanges,
+  expected: ExpectedVersions,
+): Promise<EndpointRow | undefined> {
+  const state =
+    changes.enabled === undefined
+      ? {}
+      : changes.enabled
+        ? {
+            disabledReason: sql`case when ${webhookEndpoints.enabled} then ${webhookEndpoints.disabledReason} end`,
+            disabledAt: sql`case when ${webhookEndpoints.enabled} then ${webhookEndpoints.disabledAt} end`,
+            failingSince: sql`case when ${webhookEndpoints.enabled} then ${webhookEndpoints.failingSince} end`,
+          }
+        : {
+            disabledReason: sql`case when ${webhookEndpoints.enabled} then null else ${webhookEndpoints.disabledReason} end`,
+            disabledAt: sql`case when ${webhookEndpoints.enabled} then now() else ${webhookEndpoints.disabledAt} end`,
+          };
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set({ ...changes, ...state })
+    .where(and(eq(webhookEndpoints.id, id), versionIn(webhookEndpoints.version, expected)))
+    .returning();
+  return row;
+}
+
+/** Deletes an endpoint at one of the `expected` versions, and its deliveries. */
+export async function deleteEndpoint(db: Database, id: number, expected: ExpectedVersions): Promise<boolean> {
+  const rows = await db
+    .delete(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, id), versionIn(webhookEndpoints.version, expected)))
+    .returning({ id: webhookEndpoints.id });
+  return rows.length > 0;
+}
+
+/**
+ * Makes `sealed` the endpoint's secret; the one it replaces keeps signing for `overlapMs` (not at all when 0),
+ * replacing any older one still in its overlap.
+ */
+export async function replaceSecret(
+  db: Database,
+  id: number,
+  sealed: string,
+  overlapMs: number,
+): Promise<EndpointRow | undefined> {
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set(
+      overlapMs > 0
+        ? {
+            secret: sealed,
+            previousSecret: sql`${webhookEndpoints.secret}`,
+            previousSecretUntil: sql`now() + ${seconds(overlapMs)}`,
+          }
+        : { secret: sealed, previousSecret: null, previousSecretUntil: null },
+    )
+    .where(eq(webhookEndpoints.id, id))
+    .returning();
+  return row;
+}
+
+/** A delivery claimed for one attempt: what to send, where, and with which secrets. */
+export interface ClaimedDelivery {
+  id: number;
+  /** This attempt's number (1 for the first). */
+  attempts: number;
+  endpointId: number;
+  url: string;
+  /** Sealed: the current secret, and the previous one while its overlap lasts. */
+  secrets: string[];
+  messageId: string;
+  type: string;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+interface ClaimedRecord {
+  id: number | string;
+  attempts: number;
+  endpoint_id: number | string;
+  url: string;
+  secret: string;
+  previous_secret: string | null;
+  message_id: string;
+  type: string;
+  data: Record<string, unknown> | string;
+  created_ms: number;
+}
+
+const claimedOf = (record: ClaimedRecord): ClaimedDelivery => ({
+  id: Number(record.id),
+  attempts: record.attempts,
+  endpointId: Number(record.endpoint_id),
+  url: record.url,
+  secrets: record.previous_secret === null ? [record.secret] : [record.secret, record.previous_secret],
+  messageId: record.message_id,
+  type: record.type,
+  data: typeof record.data === 'string' ? JSON.parse(record.data) : record.data,
+  createdAt: new Date(record.created_ms),
+});
+
+/** The claim's columns and what the attempt needs, for the RETURNING of a claim. */
+const claimedColumns = sql`d.id, d.attempts, d.endpoint_id, e.url, e.secret,
+  case when e.previous_secret_until > now() then e.previous_secret end as previous_secret,
+  ev.message_id, ev.type, ev.data, (extract(epoch from ev.created_at) * 1000)::float8 as created_ms`;
+
+/**
+ * Claims up to `limit` due deliveries of enabled endpoints for `leaseMs`. Each endpoint gets at most
+ * `perEndpoint` deliveries in flight, counting those other dispatchers hold, and is scanned on its own
+ * (LATERAL): a receiver that is slow or has a backlog never holds up another's deliveries. SKIP LOCKED lets
+ * any number of dispatchers claim side by side without taking the same delivery.
+ */
+export async function claimDue(
+  db: Database,
+  token: string,
+  limit: number,
+  perEndpoint: number,
+  leaseMs: number,
+): Promise<ClaimedDelivery[]> {
+  const records = await selectRows<ClaimedRecord>(
+    db,
+    sql`with busy as (
+          select endpoint_id, count(*)::int as n from webhook_deliveries where status = 'sending' group by endpoint_id
+        ), due as (
+          select x.id, x.next_attempt_at,
+                 row_number() over (partition by e.id order by x.next_attempt_at, x.id) + coalesce(b.n, 0) as slot
+          from webhook_endpoints e
+          left join busy b on b.endpoint_id = e.id
+          cross join lateral (
+            select id, next_attempt_at from webhook_deliveries
+            where endpoint_id = e.id and status = 'pending' and next_attempt_at <= now()
+            order by next_attempt_at, id
+            limit ${perEndpoint}
+            for update skip locked
+          ) x
+          where e.enabled
+        ), chosen as (
+          select id from due where slot <= ${perEndpoint} order by slot, next_attempt_at limit ${limit}
+        )
+        update webhook_deliveries d
+        set status = 'sending', claim_token = ${token}, claimed_until = now() + ${seconds(leaseMs)},
+            attempts = d.attempts + 1, next_attempt_at = null, updated_at = now()
+        from chosen, webhook_endpoints e, webhook_events ev
+        where d.id = chosen.id and e.id = d.endpoint_id and ev.id = d.event_id
+        returning ${claimedColumns}`,
+  );
+  return records.map(claimedOf);
+}
+
+/**
+ * Deliveries whose dispatcher stopped mid-attempt (its claim lapsed) are due again: at least once, so the
+ * receiver may get that attempt twice, with the same `webhook-id`.
+ */
+export async function releaseLapsed(db: Database): Promise<number> {
+  const rows = await db
+    .update(webhookDeliveries)
+    .set({ status: 'pending', claimToken: null, claimedUntil: null, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(webhookDeliveries.status, 'sending'), sql`${webhookDeliveries.claimedUntil} < now()`))
+    .returning({ id: webhookDeliveries.id });
+  return rows.length;
+}
+
+/**
+ * Claims delivery `id` for an attempt now, whatever its status, unless an attempt is
+ * under way: 'busy'. Undefined when there is no such delivery.
+ */
+export async function claimOne(
+  db: Database,
+  id: number,
+  token: string,
+  leaseMs: number,
+): Promise<ClaimedDelivery | 'busy' | undefined> {
+  const records = await selectRows<ClaimedRecord & { was: string }>(
+    db,
+    sql`with target as (
+          select d.id, d.status from webhook_deliveries d where d.id = ${id}
+        ), claimed as (
+          update webhook_deliveries d
+          set status = 'sending', claim_token = ${token}, claimed_until = now() + ${seconds(leaseMs)},
+              attempts = d.attempts + 1, next_attempt_at = null, updated_at = now()
+          from target, webhook_endpoints e, webhook_events ev
+          where d.id = target.id and d.status <> 'sending' and e.id = d.endpoint_id and ev.id = d.event_id
+          returning ${claimedColumns}
+        )
+        select claimed.*, target.status as was from target left join claimed on claimed.id = target.id`,
+  );
+  const [record] = records;
+  if (!record) return undefined;
+  return record.message_id === null ? 'busy' : claimedOf(record);
+}
+
+/** Writes a `webhook.test` event for endpoint `endpointId` only, with its delivery claimed for an attempt now. */
+export async function insertTestDelivery(
+  db: Database,
+  endpointId: number,
+  data: Record<string, unknown>,
+  token: string,
+  leaseMs: number,
+): Promise<ClaimedDelivery | undefined> {
+  const records = await selectRows<ClaimedRecord>(
+    db,
+    sql`with ev as (
+          insert into webhook_events (type, data)
+          select 'webhook.test', ${JSON.stringify(data)}::jsonb where exists (select 1 from webhook_endpoints where id = ${endpointId})
+          returning id, message_id, type, data, created_at
+        ), d as (
+          insert into webhook_deliveries (endpoint_id, event_id, status, attempts, claim_token, claimed_until)
+          select ${endpointId}, ev.id, 'sending', 1, ${token}, now() + ${seconds(leaseMs)} from ev
+          returning id, attempts, endpoint_id, event_id
+        )
+        select d.id, d.attempts, d.endpoint_id, e.url, e.secret,
+          case when e.previous_secret_until > now() then e.previous_secret end as previous_secret,
+          ev.message_id, ev.type, ev.data, (extract(epoch from ev.created_at) * 1000)::float8 as created_ms
+        from d join ev on ev.id = d.event_id join webhook_endpoints e on e.id = d.endpoint_id`,
+  );
+  const [record] = records;
+  return record && claimedOf(record);
+}
+
+/** What one attempt brought, and what the delivery becomes. */
+export interface Settlement {
+  attemptedAt: Date;
+  durationMs: number;
+  statusCode: number | null;
+  error: string | null;
+  response: string | null;
+  status: 'succeeded' | 'pending' | 'failed';
+  /** When `pending`: the wait before the next attempt. */
+  retryInMs?: number;
+  /** Whether the attempt counts toward the endpoint's health (a test event does not). */
+  judgesEndpoint: boolean;
+  /** The receiver answered 410 Gone: the endpoint is disabled at once. */
+  gone: boolean;
+  /** An endpoint whose attempts have all failed for this long is disabled. */
+  disableAfterMs: number;
+}
+
+/** The endpoint's state after a settlement that changed it. */
+export interface EndpointVerdict {
+  disabled: boolean;
+  reason: string | null;
+}
+
+/**
+ * Records an attempt, settles its delivery (unless its claim lapsed and another dispatcher holds it) and
+ * judges the endpoint: a success ends its run of failures; 410 Gone, or failures for `disableAfterMs`,
+ * disable it. One statement. Returns whether the delivery was settled, and the endpoint's verdict when
+ * this attempt disabled it.
+ */
+export async function settle(
+  db: Database,
+  delivery: Pick<ClaimedDelivery, 'id' | 'endpointId'>,
+  token: string,
+  outcome: Settlement,
+): Promise<{ recorded: boolean; disabled?: EndpointVerdict }> {
+  const succeeded = outcome.status === 'succeeded';
+  const attemptedAt = outcome.attemptedAt.toISOString();
+  const next: SQL = outcome.status === 'pending' ? sql`now() + ${seconds(outcome.retryInMs ?? 0)}` : sql`null`;
+  const hours = Math.round((outcome.disableAfterMs / 3_600_000) * 100) / 100;
+  const failingTooLong = sql`(not ${succeeded}::boolean and coalesce(e.failing_since, ${attemptedAt}::timestamptz) <= now() - ${seconds(outcome.disableAfterMs)})`;
+  const [row] = await selectRows<{ recorded: boolean; disabled: boolean | null; reason: string | null }>(
+    db,
+    sql`with attempt as (
+          insert into webhook_attempts (delivery_id, attempted_at, duration_ms, status_code, error, response)
+          values (${delivery.id}, ${attemptedAt}::timestamptz, ${outcome.durationMs}, ${outcome.statusCode},
+                  ${outcome.error}, ${outcome.response})
+        ), settled as (
+          update webhook_deliveries
+          set status = ${outcome.status}, next_attempt_at = ${next}, claim_token = null, claimed_until = null,
+              last_status_code = ${outcome.statusCode}, last_error = ${outcome.error}, updated_at = now(),
+              delivered_at = case when ${succeeded}::boolean then now() else delivered_at end
+          where id = ${delivery.id} and claim_token = ${token}
+          returning endpoint_id
+        ), judged as (
+          update webhook_endpoints e
+          set failing_since = case when ${succeeded}::boolean then null else coalesce(e.failing_since, ${attemptedAt}::timestamptz) end,
+              enabled = e.enabled and not (${outcome.gone}::boolean or ${failingTooLong}),
+              disabled_at = case when e.enabled and (${outcome.gone}::boolean or ${failingTooLong}) then now() else e.disabled_at end,
+              disabled_reason = case
+                when not e.enabled then e.disabled_reason
+                when ${outcome.gone}::boolean then 'The receiver answered 410 Gone.'
+                when ${failingTooLong} then ${`Every attempt failed for ${hours} hours.`}
+                else e.disabled_reason end
+          where e.id = ${delivery.endpointId} and ${outcome.judgesEndpoint}::boolean
+            and (not ${succeeded}::boolean or e.failing_since is not null)
+          returning e.enabled, e.disabled_at = now() and not e.enabled as disabled_now, e.disabled_reason
+        )
+        select exists (select 1 from settled) as recorded,
+               (select disabled_now from judged) as disabled,
+               (select disabled_reason from judged) as reason`,
+  );
+  return {
+    recorded: row?.recorded ?? false,
+    disabled: row?.disabled ? { disabled: true, reason: row.reason } : undefined,
+  };
+}
+
+/** An endpoint's deliveries, newest first, a keyset page at a time, each with its event and attempts. */
+export async function listDeliveries(
+  db: Database,
+  endpointId: number,
+  keyset: KeysetRequest,
+): Promise<KeysetPage<DeliveryView>> {
+  const where = eq(webhookDeliveries.endpointId, endpointId);
+  const keys = keysetKeys<DeliveryRow>(webhookDeliveries, [], { column: webhookDeliveries.id, descending: true });
+  const page = await selectKeysetPage(
+    keys,
+    keyset,
+    (seek, orderBy, limit) =>
+      db
+        .select()
+        .from(webhookDeliveries)
+        .where(and(where, seek))
+        .orderBy(...orderBy)
+        .limit(limit),
+    () => countRows(db, webhookDeliveries, where),
+  );
+  const views = await deliveryViews(
+    db,
+    page.rows.map((row) => row.id),
+  );
+  return { ...page, rows: page.rows.map((row) => ({ ...row, ...(views.get(row.id) as DeliveryExtras) })) };
+}
+
+type DeliveryExtras = Pick<DeliveryView, 'messageId' | 'eventType' | 'attemptList'>;
+
+/** The events and attempts of deliveries `ids`: one query each. */
+async function deliveryViews(db: Database, ids: number[]): Promise<Map<number, DeliveryExtras>> {
+  const views = new Map<number, DeliveryExtras>();
+  if (ids.length === 0) return views;
+  const [events, attempts] = await Promise.all([
+    db
+      .select({ id: webhookDeliveries.id, messageId: webhookEvents.messageId, eventType: webhookEvents.type })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
+      .where(inArray(webhookDeliveries.id, ids)),
+    db
+      .select()
+      .from(webhookAttempts)
+      .where(inArray(webhookAttempts.deliveryId, ids))
+      .orderBy(webhookAttempts.deliveryId, webhookAttempts.id),
+  ]);
+  for (const event of events) views.set(event.id, { ...event, attemptList: [] });
+  for (const attempt of attempts) views.get(attempt.deliveryId)?.attemptList.push(attempt);
+  return views;
+}
+
+export async function findDelivery(db: Database, endpointId: number, id: number): Promise<DeliveryView | undefined> {
+  const [row] = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.endpointId, endpointId)))
+    .orderBy(desc(webhookDeliveries.id));
+  if (!row) return undefined;
+  const views = await deliveryViews(db, [row.id]);
+  return { ...row, ...(views.get(row.id) as DeliveryExtras) };
+}
