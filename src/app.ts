@@ -62,8 +62,8 @@ import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
 import { ordersRoutesV2 } from './orders/orders.routes.v2.js';
 import { type Clock, systemClock } from './shared/clock.js';
 import { versionUsageRoutesV2 } from './versions/version-usage.routes.v2.js';
-import type { WebhookAttempts } from './webhooks/attempts.js';
 import { VersionUsage } from './versions/version-usage.service.js';
+import type { WebhookAttempts } from './webhooks/attempts.js';
 
 export interface AppDeps {
   config: Config;

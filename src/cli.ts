@@ -16,13 +16,13 @@ import { startMetricsServer } from './http/metrics.js';
 import { createItem } from './items/items.service.js';
 import { startDispatcher } from './notifications/delivery.js';
 import type { Dispatcher } from './notifications/dispatcher.js';
-import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatcher.js';
 import { Outbox } from './notifications/outbox.js';
 import { Metrics } from './observability/metrics.js';
 import { tracing } from './observability/tracing.js';
 import { createOrder, transitionOrder } from './orders/orders.service.js';
 import { AppError } from './shared/errors.js';
 import { onShutdownSignal } from './shutdown.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatcher.js';
 
 const USAGE = `Usage: orderly <command>   (from a checkout: npm run -s cli -- <command>)
 

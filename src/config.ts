@@ -1,6 +1,6 @@
+import ipaddr from 'ipaddr.js';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
-import ipaddr from 'ipaddr.js';
 import { isCurrencyCode } from './shared/money.js';
 
 /** An absolute http(s) URL without query or fragment. */
@@ -383,7 +383,7 @@ export const ConfigSchema = Type.Object({
     minimum: 1,
     maximum: 256,
     description:
-      'Deliveries in flight to one endpoint, across all dispatcher processes: a slow or dead receiver holds at most this many, never the others\' share.',
+      "Deliveries in flight to one endpoint, across all dispatcher processes: a slow or dead receiver holds at most this many, never the others' share.",
   }),
   WEBHOOK_ENCRYPTION_KEYS: Type.Optional(
     Type.String({
@@ -534,7 +534,8 @@ function checkSms(config: Config): void {
 function checkWebhooks(config: Config): void {
   const problems: string[] = [];
   for (const cidr of listSetting(config.WEBHOOK_ALLOWED_NETWORKS)) {
-    if (!ipaddr.isValidCIDR(cidr)) problems.push(`WEBHOOK_ALLOWED_NETWORKS ${cidr} is not a CIDR such as 10.0.0.0/8`);
+    if (!ipaddr.isValidCIDR(cidr))
+      problems.push(`WEBHOOK_ALLOWED_NETWORKS ${cidr} is not a CIDR such as 10.0.0.0/8`);
   }
   for (const key of config.WEBHOOK_ENCRYPTION_KEYS?.split(',') ?? []) {
     if (Buffer.from(key.trim(), 'base64').length !== 32) {

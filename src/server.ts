@@ -12,9 +12,9 @@ import { Readiness } from './http/probes.js';
 import { readTlsFiles } from './http/transport.js';
 import { startDispatcher } from './notifications/delivery.js';
 import type { Dispatcher } from './notifications/dispatcher.js';
-import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatcher.js';
 import { tracing } from './observability/tracing.js';
 import { connectionsOf, onShutdownSignal } from './shutdown.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatcher.js';
 
 async function main() {
   const config = loadConfig();

@@ -18,6 +18,18 @@ export interface DeliveryView extends DeliveryRow {
   attemptList: AttemptRow[];
 }
 
+/** A duration for people: `72 hours`, `90 minutes`, `2 seconds`. */
+function durationText(ms: number): string {
+  const [amount, unit] =
+    ms >= 3_600_000
+      ? [ms / 3_600_000, 'hour']
+      : ms >= 60_000
+        ? [ms / 60_000, 'minute']
+        : [ms / 1000, 'second'];
+  const rounded = Math.round(amount * 10) / 10;
+  return `${rounded} ${unit}${rounded === 1 ? '' : 's'}`;
+}
+
 const seconds = (ms: number) => sql`make_interval(secs => ${ms / 1000})`;
 
 export async function insertEndpoint(
@@ -36,7 +48,10 @@ export async function findEndpoint(db: Database, id: number): Promise<EndpointRo
 
 /** Endpoints, newest first, a keyset page at a time. */
 export function listEndpoints(db: Database, keyset: KeysetRequest): Promise<KeysetPage<EndpointRow>> {
-  const keys = keysetKeys<EndpointRow>(webhookEndpoints, [], { column: webhookEndpoints.id, descending: true });
+  const keys = keysetKeys<EndpointRow>(webhookEndpoints, [], {
+    column: webhookEndpoints.id,
+    descending: true,
+  });
   return selectKeysetPage(
     keys,
     keyset,
@@ -212,7 +227,13 @@ export async function claimDue(
 export async function releaseLapsed(db: Database): Promise<number> {
   const rows = await db
     .update(webhookDeliveries)
-    .set({ status: 'pending', claimToken: null, claimedUntil: null, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+    .set({
+      status: 'pending',
+      claimToken: null,
+      claimedUntil: null,
+      nextAttemptAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(webhookDeliveries.status, 'sending'), sql`${webhookDeliveries.claimedUntil} < now()`))
     .returning({ id: webhookDeliveries.id });
   return rows.length;
@@ -313,8 +334,8 @@ export async function settle(
 ): Promise<{ recorded: boolean; disabled?: EndpointVerdict }> {
   const succeeded = outcome.status === 'succeeded';
   const attemptedAt = outcome.attemptedAt.toISOString();
-  const next: SQL = outcome.status === 'pending' ? sql`now() + ${seconds(outcome.retryInMs ?? 0)}` : sql`null`;
-  const hours = Math.round((outcome.disableAfterMs / 3_600_000) * 100) / 100;
+  const next: SQL =
+    outcome.status === 'pending' ? sql`now() + ${seconds(outcome.retryInMs ?? 0)}` : sql`null`;
   const failingTooLong = sql`(not ${succeeded}::boolean and coalesce(e.failing_since, ${attemptedAt}::timestamptz) <= now() - ${seconds(outcome.disableAfterMs)})`;
   const [row] = await selectRows<{ recorded: boolean; disabled: boolean | null; reason: string | null }>(
     db,
@@ -337,14 +358,17 @@ export async function settle(
               disabled_reason = case
                 when not e.enabled then e.disabled_reason
                 when ${outcome.gone}::boolean then 'The receiver answered 410 Gone.'
-                when ${failingTooLong} then ${`Every attempt failed for ${hours} hours.`}
+                when ${failingTooLong} then ${`Every attempt failed for ${durationText(outcome.disableAfterMs)}.`}
                 else e.disabled_reason end
           where e.id = ${delivery.endpointId} and ${outcome.judgesEndpoint}::boolean
             and (not ${succeeded}::boolean or e.failing_since is not null)
-          returning e.enabled, e.disabled_at = now() and not e.enabled as disabled_now, e.disabled_reason
+          returning e.enabled, e.disabled_reason
+        ), was as (
+          -- The statement's snapshot: the endpoint as it was before this attempt judged it.
+          select enabled from webhook_endpoints where id = ${delivery.endpointId}
         )
         select exists (select 1 from settled) as recorded,
-               (select disabled_now from judged) as disabled,
+               (select was.enabled and not judged.enabled from judged, was) as disabled,
                (select disabled_reason from judged) as reason`,
   );
   return {
@@ -360,7 +384,10 @@ export async function listDeliveries(
   keyset: KeysetRequest,
 ): Promise<KeysetPage<DeliveryView>> {
   const where = eq(webhookDeliveries.endpointId, endpointId);
-  const keys = keysetKeys<DeliveryRow>(webhookDeliveries, [], { column: webhookDeliveries.id, descending: true });
+  const keys = keysetKeys<DeliveryRow>(webhookDeliveries, [], {
+    column: webhookDeliveries.id,
+    descending: true,
+  });
   const page = await selectKeysetPage(
     keys,
     keyset,
@@ -403,7 +430,11 @@ async function deliveryViews(db: Database, ids: number[]): Promise<Map<number, D
   return views;
 }
 
-export async function findDelivery(db: Database, endpointId: number, id: number): Promise<DeliveryView | undefined> {
+export async function findDelivery(
+  db: Database,
+  endpointId: number,
+  id: number,
+): Promise<DeliveryView | undefined> {
   const [row] = await db
     .select()
     .from(webhookDeliveries)
