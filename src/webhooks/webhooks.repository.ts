@@ -5,6 +5,7 @@ import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } f
 import { versionIn } from '../db/versions.js';
 import type { KeysetPage, KeysetRequest } from '../shared/cursor.js';
 import type { ExpectedVersions } from '../shared/versions.js';
+import { TEST_EVENT } from './payloads.js';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -280,7 +281,7 @@ export async function insertTestDelivery(
     db,
     sql`with ev as (
           insert into webhook_events (type, data)
-          select 'webhook.test', ${JSON.stringify(data)}::jsonb where exists (select 1 from webhook_endpoints where id = ${endpointId})
+          select ${TEST_EVENT}, ${JSON.stringify(data)}::jsonb where exists (select 1 from webhook_endpoints where id = ${endpointId})
           returning id, message_id, type, data, created_at
         ), d as (
           insert into webhook_deliveries (endpoint_id, event_id, status, attempts, claim_token, claimed_until)

@@ -10,7 +10,7 @@ import {
 } from '../shared/errors.js';
 import type { ExpectedVersions } from '../shared/versions.js';
 import type { WebhookAttempts } from './attempts.js';
-import { TEST_EVENT, webhookEventTypes } from './payloads.js';
+import { webhookEventTypes } from './payloads.js';
 import { newSigningSecret } from './secrets.js';
 import type { DeliveryView, EndpointRow } from './webhooks.repository.js';
 import * as repository from './webhooks.repository.js';
