@@ -120,14 +120,14 @@ export class DestinationPolicy {
   #namedRefusal(host: string, addresses: string[]): string | undefined {
     for (const address of addresses) {
       const kind = this.#refusedKind(address);
-      if (kind) return `${host} resolves to ${address}, ${kind}`;
+      if (kind) return `${host} resolves to ${shown(address)}, ${kind}`;
     }
     return undefined;
   }
 
   #addressRefusal(address: string): string | undefined {
     const kind = this.#refusedKind(address);
-    return kind ? `${address} is ${kind}` : undefined;
+    return kind ? `${shown(address)} is ${kind}` : undefined;
   }
 
   /** How a refused address is described (with why), or undefined for an address webhooks may go to. */
@@ -158,6 +158,13 @@ export class DestinationPolicy {
     // and some of them reach an embedded IPv4 address that could be loopback.
     return `a reserved or special-purpose address (${range}): webhooks are never delivered there`;
   }
+}
+
+/** An address as written, with the IPv4 address it stands for when it is IPv4-mapped. */
+function shown(text: string): string {
+  if (!ipaddr.isValid(text)) return text;
+  const address = ipaddr.process(text);
+  return address.kind() === 'ipv4' && isIP(text) === 6 ? `${text} (${address})` : text;
 }
 
 /** The URL's host as an address or name: without IPv6 brackets. */
