@@ -82,8 +82,20 @@ export class WebhookSender {
             settle(resolved.reason);
             return;
           }
-          outgoing = this.#post(url, resolved.address, resolved.family, request);
-          outgoing.on('response', (answer: IncomingMessage) => {
+          const post = () => {
+            outgoing = this.#post(url, resolved.address, resolved.family, request);
+            outgoing.on('response', receive);
+            outgoing.on('error', (error: NodeJS.ErrnoException) => {
+              // A kept-alive connection the receiver closed while idle fails as soon as it is reused, before
+              // the request was read: try again (the dead socket has left the pool), as Node's documentation
+              // advises; the pool's size and the deadline bound the tries.
+              if (outgoing?.reusedSocket && error.code === 'ECONNRESET' && statusCode === null && !settled)
+                post();
+              else settle(failure(error));
+            });
+            outgoing.end(request.body);
+          };
+          const receive = (answer: IncomingMessage) => {
             statusCode = answer.statusCode ?? null;
             // The whole body is read so that the connection can serve the next delivery.
             answer.on('data', (chunk: Buffer) => {
@@ -94,9 +106,8 @@ export class WebhookSender {
             // A body cut short after the status line: the receiver has answered all the same.
             answer.on('error', () => settle(null));
             answer.on('close', () => settle(null));
-          });
-          outgoing.on('error', (error) => settle(failure(error)));
-          outgoing.end(request.body);
+          };
+          post();
         },
         (error: unknown) => settle(failure(error)),
       );
@@ -144,6 +155,9 @@ const SOCKET_FAILURES: Record<string, string> = {
 function failure(error: unknown): string {
   const { code, message } = errorSummary(error);
   const text = typeof message === 'string' && message ? message : String(code);
+  // OpenSSL's own failures (e.g. "wrong version number": no TLS at the other end) come as a raw error string.
+  const openssl = /SSL routines:[^:]*:([^:]+)/.exec(text);
+  if (openssl) return `TLS: ${openssl[1]}`;
   if (typeof code !== 'string') return text;
   const known = SOCKET_FAILURES[code];
   if (known) return known;
