@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { AUTHENTICATED } from '../auth/auth.plugin.js';
 import { expectedVersions, NotModified, readWithVersion, withVersion } from '../http/conditional.js';
 import { ctxOf } from '../http/context.js';

@@ -1,6 +1,6 @@
-import { type Config, durationsSetting, listSetting } from '../config.js';
+import { type Config, durationsSetting } from '../config.js';
 import type { Database } from '../db/client.js';
-import { DestinationPolicy } from './destinations.js';
+import { DestinationPolicy, destinationOptions } from './destinations.js';
 import { payloadOf } from './payloads.js';
 import { SecretBox } from './secrets.js';
 import { type Answer, WebhookSender } from './sender.js';
@@ -62,11 +62,7 @@ export class WebhookAttempts {
     private readonly origin: string,
   ) {
     this.box = new SecretBox(db, config.WEBHOOK_ENCRYPTION_KEYS);
-    this.policy = new DestinationPolicy({
-      allowedNetworks: listSetting(config.WEBHOOK_ALLOWED_NETWORKS),
-      allowHttp: config.WEBHOOK_ALLOW_HTTP,
-      dnsServers: config.WEBHOOK_DNS_SERVERS ? listSetting(config.WEBHOOK_DNS_SERVERS) : undefined,
-    });
+    this.policy = new DestinationPolicy(destinationOptions(config));
     this.sender = new WebhookSender(this.policy, { timeoutMs: config.WEBHOOK_TIMEOUT_MS });
     this.#schedule = durationsSetting(config.WEBHOOK_RETRY_SCHEDULE);
     this.#disableAfterMs = config.WEBHOOK_DISABLE_AFTER_HOURS * HOUR_MS;
