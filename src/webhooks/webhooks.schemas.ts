@@ -161,7 +161,8 @@ const WebhookAttemptV2 = Type.Object(
     }),
     error: Type.Union([Type.String(), Type.Null()], {
       description:
-        'Why the attempt failed: a non-2xx status, a timeout, a refused destination, a connection error; null on success.',
+        'Why no answer came: a timeout, a refused destination, a connection error; null when the receiver ' +
+        'answered (`status_code` says what).',
       examples: ['timed out after 10000 ms'],
     }),
     response: Type.Union([Type.String(), Type.Null()], {
@@ -208,7 +209,7 @@ export const WebhookDeliveryV2 = Type.Object(
       description: 'The receiver’s status at the last attempt; null before one, or when it did not answer.',
     }),
     last_error: Type.Union([Type.String(), Type.Null()], {
-      description: 'Why the last attempt failed; null before one or after a success.',
+      description: 'Why the last attempt got no answer (see `error` of an attempt); null when it got one.',
     }),
     delivered_at: NullableTimestamp('When the receiver answered 2xx; null until then.'),
     created_at: Timestamp('Read-only: when the event was recorded for this endpoint.'),

@@ -7895,7 +7895,7 @@ export interface operations {
                         next_attempt_at: string | null;
                         /** @description The receiver’s status at the last attempt; null before one, or when it did not answer. */
                         last_status_code: number | null;
-                        /** @description Why the last attempt failed; null before one or after a success. */
+                        /** @description Why the last attempt got no answer (see `error` of an attempt); null when it got one. */
                         last_error: string | null;
                         /** @description When the receiver answered 2xx; null until then. */
                         delivered_at: string | null;
@@ -7924,7 +7924,7 @@ export interface operations {
                              */
                             status_code: number | null;
                             /**
-                             * @description Why the attempt failed: a non-2xx status, a timeout, a refused destination, a connection error; null on success.
+                             * @description Why no answer came: a timeout, a refused destination, a connection error; null when the receiver answered (`status_code` says what).
                              * @example timed out after 10000 ms
                              */
                             error: string | null;
@@ -8106,7 +8106,7 @@ export interface operations {
                             next_attempt_at: string | null;
                             /** @description The receiver’s status at the last attempt; null before one, or when it did not answer. */
                             last_status_code: number | null;
-                            /** @description Why the last attempt failed; null before one or after a success. */
+                            /** @description Why the last attempt got no answer (see `error` of an attempt); null when it got one. */
                             last_error: string | null;
                             /** @description When the receiver answered 2xx; null until then. */
                             delivered_at: string | null;
@@ -8135,7 +8135,7 @@ export interface operations {
                                  */
                                 status_code: number | null;
                                 /**
-                                 * @description Why the attempt failed: a non-2xx status, a timeout, a refused destination, a connection error; null on success.
+                                 * @description Why no answer came: a timeout, a refused destination, a connection error; null when the receiver answered (`status_code` says what).
                                  * @example timed out after 10000 ms
                                  */
                                 error: string | null;
@@ -8323,7 +8323,7 @@ export interface operations {
                         next_attempt_at: string | null;
                         /** @description The receiver’s status at the last attempt; null before one, or when it did not answer. */
                         last_status_code: number | null;
-                        /** @description Why the last attempt failed; null before one or after a success. */
+                        /** @description Why the last attempt got no answer (see `error` of an attempt); null when it got one. */
                         last_error: string | null;
                         /** @description When the receiver answered 2xx; null until then. */
                         delivered_at: string | null;
@@ -8352,7 +8352,7 @@ export interface operations {
                              */
                             status_code: number | null;
                             /**
-                             * @description Why the attempt failed: a non-2xx status, a timeout, a refused destination, a connection error; null on success.
+                             * @description Why no answer came: a timeout, a refused destination, a connection error; null when the receiver answered (`status_code` says what).
                              * @example timed out after 10000 ms
                              */
                             error: string | null;
