@@ -171,7 +171,7 @@ async function run(totals: Totals, env: Record<string, string>, stats: pg.Client
     const workersBefore = running.reduce((sum, worker) => sum + processCpu(worker.pid), 0);
     const machineBefore = machineCpu();
     const updated = await stats.query(
-      'update orders set quantity = quantity + 1 where id in (select id from orders order by id limit $1)',
+      "update orders set quantity = quantity + 1 where id in (select id from orders where status = 'Pending' order by id limit $1)",
       [EVENTS],
     );
     await waitUntilDrained(stats, running);
