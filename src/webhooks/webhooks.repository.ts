@@ -314,7 +314,8 @@ export async function settle(
   const succeeded = outcome.status === 'succeeded';
   const attemptedAt = outcome.attemptedAt.toISOString();
   const next: SQL = outcome.status === 'pending' ? sql`now() + ${seconds(outcome.retryInMs ?? 0)}` : sql`null`;
-  const hours = Math.round((outcome.disableAfterMs / 3_600_000) * 100) / 100;
+  // Three significant digits: a fractional setting (minutes, in tests) is not shown as "0 hours".
+  const hours = Number((outcome.disableAfterMs / 3_600_000).toPrecision(3));
   const failingTooLong = sql`(not ${succeeded}::boolean and coalesce(e.failing_since, ${attemptedAt}::timestamptz) <= now() - ${seconds(outcome.disableAfterMs)})`;
   const [row] = await selectRows<{ recorded: boolean; disabled: boolean | null; reason: string | null }>(
     db,
