@@ -22,9 +22,9 @@ import { Child, childEnv } from './child-process.js';
 import { createBenchDatabase, seed } from './database.js';
 import { waitForListeners } from './dispatch.js';
 import { distDir, importDist, root } from './dist.js';
-import { fixed, thousands } from './report.js';
 import { machineCpu, processCpu } from './proc.js';
 import { log } from './progress.js';
+import { fixed, thousands } from './report.js';
 
 type ConfigModule = typeof import('../src/config.js');
 type DepsModule = typeof import('../src/deps.js');
@@ -36,11 +36,12 @@ const number = (name: string, fallback: number) => {
   if (!(value > 0)) throw new Error(`${name} must be a positive number`);
   return value;
 };
-const list = (name: string, fallback: string) => (process.env[name] ?? fallback).split(',').map((entry) => {
-  const value = Number(entry.trim());
-  if (!(value > 0)) throw new Error(`${name} must list positive numbers`);
-  return value;
-});
+const list = (name: string, fallback: string) =>
+  (process.env[name] ?? fallback).split(',').map((entry) => {
+    const value = Number(entry.trim());
+    if (!(value > 0)) throw new Error(`${name} must list positive numbers`);
+    return value;
+  });
 
 const EVENTS = Math.round(number('BENCH_WEBHOOK_EVENTS', 5_000));
 const WORKERS = list('BENCH_WEBHOOK_WORKERS', '1,2');
@@ -104,7 +105,12 @@ async function registerEndpoint(env: Record<string, string>, url: string): Promi
       sql`insert into users (email, display_name, role) values ('bench-admin@example.com', 'Bench admin', 'admin') returning id`,
     );
     const userId = Number(user?.id);
-    const actor = { userId, email: 'bench-admin@example.com', role: 'admin' as const, authMethod: 'api_token' as const };
+    const actor = {
+      userId,
+      email: 'bench-admin@example.com',
+      role: 'admin' as const,
+      authMethod: 'api_token' as const,
+    };
     const { secret } = await createEndpoint(
       { db, actor, webhooks: deps.webhooks },
       { url, events: ['order.updated'], description: 'bench receiver' },
@@ -186,7 +192,8 @@ async function run(totals: Totals, env: Record<string, string>, stats: pg.Client
     totals.events += updated.rowCount ?? 0;
     totals.received += received.length;
     totals.delivered += Number(rows[0]?.delivered);
-    totals.duplicates += received.length - new Set(received.map((request) => request.headers['webhook-id'])).size;
+    totals.duplicates +=
+      received.length - new Set(received.map((request) => request.headers['webhook-id'])).size;
     totals.unverified += received.filter((request) => !request.verified).length;
     totals.seconds += (Number(rows[0]?.last_ms) - first) / 1000;
     totals.workerCpu += workersAfter - workersBefore;
