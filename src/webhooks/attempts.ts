@@ -5,7 +5,12 @@ import { payloadOf } from './payloads.js';
 import { SecretBox } from './secrets.js';
 import { type Answer, WebhookSender } from './sender.js';
 import { signatureHeader } from './signing.js';
-import { type ClaimedDelivery, type EndpointVerdict, type Settlement, settle } from './webhooks.repository.js';
+import {
+  type ClaimedDelivery,
+  type EndpointVerdict,
+  type Settlement,
+  settle,
+} from './webhooks.repository.js';
 
 const HOUR_MS = 3_600_000;
 /** A claim outlives the longest attempt by this much, so a live dispatcher never loses its claim. */
@@ -73,7 +78,12 @@ export class WebhookAttempts {
    * Sends a claimed delivery once and settles it. `final`: a failure is not retried (a test event).
    * A failure of the database propagates: the claim then lapses and the delivery is tried again.
    */
-  async attempt(db: Database, delivery: ClaimedDelivery, token: string, final = false): Promise<AttemptResult> {
+  async attempt(
+    db: Database,
+    delivery: ClaimedDelivery,
+    token: string,
+    final = false,
+  ): Promise<AttemptResult> {
     const body = payloadOf(delivery, this.origin);
     const secrets = await Promise.all(delivery.secrets.map((sealed) => this.box.open(sealed)));
     const attemptedAt = new Date();
@@ -89,7 +99,8 @@ export class WebhookAttempts {
     });
     const succeeded = answer.statusCode !== null && answer.statusCode >= 200 && answer.statusCode < 300;
     const gone = answer.statusCode === 410;
-    const retryInMs = succeeded || gone || final ? undefined : retryDelayMs(this.#schedule, delivery.attempts);
+    const retryInMs =
+      succeeded || gone || final ? undefined : retryDelayMs(this.#schedule, delivery.attempts);
     const status = succeeded ? 'succeeded' : retryInMs === undefined ? 'failed' : 'pending';
     const { recorded, disabled } = await settle(db, delivery, token, {
       attemptedAt,

@@ -84,7 +84,8 @@ export class WebhookDispatcher {
     if (Date.now() - this.#releasedAt >= RELEASE_EVERY_MS) {
       const released = await releaseLapsed(this.db);
       this.#releasedAt = Date.now();
-      if (released > 0) this.options.log.warn({ released }, 'webhook deliveries whose dispatcher stopped are due again');
+      if (released > 0)
+        this.options.log.warn({ released }, 'webhook deliveries whose dispatcher stopped are due again');
     }
     return claimDue(this.db, this.#token, limit, this.options.perEndpoint, this.attempts.leaseMs);
   }

@@ -44,7 +44,9 @@ export class SecretBox {
 
   #load(): Promise<Key[]> {
     if (this.configuredKeys) {
-      return Promise.resolve(this.configuredKeys.split(',').map((key) => keyOf(Buffer.from(key.trim(), 'base64'))));
+      return Promise.resolve(
+        this.configuredKeys.split(',').map((key) => keyOf(Buffer.from(key.trim(), 'base64'))),
+      );
     }
     // Read lazily: the first seal or open, not the start (the database may not be reachable yet).
     this.#keys ??= serverKey(this.db, 'webhook-secrets').then(
@@ -70,7 +72,9 @@ export class SecretBox {
     const [keyId, iv, data] = sealed.split('.');
     const key = (await this.#load()).find((candidate) => candidate.id === keyId);
     if (!key || !iv || !data) {
-      throw new Error(`a webhook secret is sealed with key ${keyId}, which WEBHOOK_ENCRYPTION_KEYS does not hold`);
+      throw new Error(
+        `a webhook secret is sealed with key ${keyId}, which WEBHOOK_ENCRYPTION_KEYS does not hold`,
+      );
     }
     const bytes = Buffer.from(data, 'base64url');
     const decipher = createDecipheriv('aes-256-gcm', key.bytes, Buffer.from(iv, 'base64url'))

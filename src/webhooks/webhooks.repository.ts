@@ -36,7 +36,10 @@ export async function findEndpoint(db: Database, id: number): Promise<EndpointRo
 
 /** Endpoints, newest first, a keyset page at a time. */
 export function listEndpoints(db: Database, keyset: KeysetRequest): Promise<KeysetPage<EndpointRow>> {
-  const keys = keysetKeys<EndpointRow>(webhookEndpoints, [], { column: webhookEndpoints.id, descending: true });
+  const keys = keysetKeys<EndpointRow>(webhookEndpoints, [], {
+    column: webhookEndpoints.id,
+    descending: true,
+  });
   return selectKeysetPage(
     keys,
     keyset,
@@ -212,7 +215,13 @@ export async function claimDue(
 export async function releaseLapsed(db: Database): Promise<number> {
   const rows = await db
     .update(webhookDeliveries)
-    .set({ status: 'pending', claimToken: null, claimedUntil: null, nextAttemptAt: sql`now()`, updatedAt: sql`now()` })
+    .set({
+      status: 'pending',
+      claimToken: null,
+      claimedUntil: null,
+      nextAttemptAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(webhookDeliveries.status, 'sending'), sql`${webhookDeliveries.claimedUntil} < now()`))
     .returning({ id: webhookDeliveries.id });
   return rows.length;
@@ -313,7 +322,8 @@ export async function settle(
 ): Promise<{ recorded: boolean; disabled?: EndpointVerdict }> {
   const succeeded = outcome.status === 'succeeded';
   const attemptedAt = outcome.attemptedAt.toISOString();
-  const next: SQL = outcome.status === 'pending' ? sql`now() + ${seconds(outcome.retryInMs ?? 0)}` : sql`null`;
+  const next: SQL =
+    outcome.status === 'pending' ? sql`now() + ${seconds(outcome.retryInMs ?? 0)}` : sql`null`;
   // Three significant digits: a fractional setting (minutes, in tests) is not shown as "0 hours".
   const hours = Number((outcome.disableAfterMs / 3_600_000).toPrecision(3));
   const failingTooLong = sql`(not ${succeeded}::boolean and coalesce(e.failing_since, ${attemptedAt}::timestamptz) <= now() - ${seconds(outcome.disableAfterMs)})`;
@@ -361,7 +371,10 @@ export async function listDeliveries(
   keyset: KeysetRequest,
 ): Promise<KeysetPage<DeliveryView>> {
   const where = eq(webhookDeliveries.endpointId, endpointId);
-  const keys = keysetKeys<DeliveryRow>(webhookDeliveries, [], { column: webhookDeliveries.id, descending: true });
+  const keys = keysetKeys<DeliveryRow>(webhookDeliveries, [], {
+    column: webhookDeliveries.id,
+    descending: true,
+  });
   const page = await selectKeysetPage(
     keys,
     keyset,
@@ -404,7 +417,11 @@ async function deliveryViews(db: Database, ids: number[]): Promise<Map<number, D
   return views;
 }
 
-export async function findDelivery(db: Database, endpointId: number, id: number): Promise<DeliveryView | undefined> {
+export async function findDelivery(
+  db: Database,
+  endpointId: number,
+  id: number,
+): Promise<DeliveryView | undefined> {
   const [row] = await db
     .select()
     .from(webhookDeliveries)
