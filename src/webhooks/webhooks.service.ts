@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { assertAdmin, type Ctx } from '../auth/actor.js';
 import type { KeysetRequest } from '../shared/cursor.js';
-import { AppError, assertNoFieldErrors, type FieldError, notFound, preconditionFailed } from '../shared/errors.js';
+import {
+  AppError,
+  assertNoFieldErrors,
+  type FieldError,
+  notFound,
+  preconditionFailed,
+} from '../shared/errors.js';
 import type { ExpectedVersions } from '../shared/versions.js';
 import type { WebhookAttempts } from './attempts.js';
-import { TEST_EVENT, webhookEventTypes } from './payloads.js';
+import { webhookEventTypes } from './payloads.js';
 import { newSigningSecret } from './secrets.js';
-import * as repository from './webhooks.repository.js';
 import type { DeliveryView, EndpointRow } from './webhooks.repository.js';
+import * as repository from './webhooks.repository.js';
 
 export type { DeliveryView, EndpointRow };
 
@@ -50,7 +56,8 @@ async function normalise(
     for (const event of events.filter((event) => !known.has(event))) {
       errors.push({ field: 'events', code: 'unknown', message: `${event} is not an event type.` });
     }
-    if (events.length === 0) errors.push({ field: 'events', code: 'required', message: 'Name at least one event type, or "*".' });
+    if (events.length === 0)
+      errors.push({ field: 'events', code: 'required', message: 'Name at least one event type, or "*".' });
     if (events.includes('*') && events.length > 1) {
       errors.push({ field: 'events', code: 'ambiguous', message: '"*" means every event: give it alone.' });
     }
@@ -110,7 +117,8 @@ export async function updateEndpoint(
 /** Deletes an endpoint and the record of its deliveries; its events stop at once. */
 export async function deleteEndpoint(ctx: Ctx, id: number, expected: ExpectedVersions): Promise<void> {
   assertAdmin(ctx.actor, WHAT);
-  if (!(await repository.deleteEndpoint(ctx.db, id, expected))) throw await missingOrChanged(ctx, id, expected);
+  if (!(await repository.deleteEndpoint(ctx.db, id, expected)))
+    throw await missingOrChanged(ctx, id, expected);
 }
 
 /**
@@ -156,7 +164,10 @@ export async function retryDelivery(ctx: WebhooksCtx, id: number): Promise<Deliv
   const delivery = await repository.claimOne(ctx.db, id, token, ctx.webhooks.leaseMs);
   if (delivery === undefined) throw notFound('Webhook delivery', id);
   if (delivery === 'busy') {
-    throw new AppError('delivery_in_progress', `Delivery ${id} is being attempted right now; look again in a moment.`);
+    throw new AppError(
+      'delivery_in_progress',
+      `Delivery ${id} is being attempted right now; look again in a moment.`,
+    );
   }
   await ctx.webhooks.attempt(ctx.db, delivery, token);
   return (await repository.findDelivery(ctx.db, delivery.endpointId, id)) as DeliveryView;
