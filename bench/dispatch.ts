@@ -96,8 +96,8 @@ function startWorker(env: Record<string, string>, files: WorkerFiles): Child {
 /** What a worker's dispatcher sends once started (src/db/client.ts), on a connection of its own. */
 const LISTEN_OUTBOX = 'listen "orderly_outbox"';
 
-/** Waits until every worker started since `since` (ms) listens for new notifications. */
-async function waitForListeners(stats: pg.Client, running: Child[], since: number): Promise<void> {
+/** Waits until every worker started since `since` (ms) listens for new notifications (its dispatchers have started). */
+export async function waitForListeners(stats: pg.Client, running: Child[], since: number): Promise<void> {
   for (;;) {
     const { rows } = await stats.query<{ count: string }>(
       `select count(*) from pg_stat_activity
