@@ -62,8 +62,10 @@ import { ordersRoutesV1 } from './orders/orders.routes.v1.js';
 import { ordersRoutesV2 } from './orders/orders.routes.v2.js';
 import { type Clock, systemClock } from './shared/clock.js';
 import { versionUsageRoutesV2 } from './versions/version-usage.routes.v2.js';
-import type { WebhookAttempts } from './webhooks/attempts.js';
 import { VersionUsage } from './versions/version-usage.service.js';
+import type { WebhookAttempts } from './webhooks/attempts.js';
+import { webhooksRoutesV2 } from './webhooks/webhooks.routes.v2.js';
+import { documentedWebhooks } from './webhooks/webhooks.schemas.js';
 
 export interface AppDeps {
   config: Config;
@@ -232,7 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(async (v2) => {
-    await v2.register(openApiPlugin, { api: 'v2', ...documented });
+    await v2.register(openApiPlugin, { api: 'v2', ...documented, webhooks: documentedWebhooks() });
     await v2.register(
       async (api) => {
         await api.register(negotiationPlugin);
@@ -246,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           await owned.register(itemsRoutesV2);
           await owned.register(ordersRoutesV2);
           await owned.register(notificationsRoutesV2);
+          await owned.register(webhooksRoutesV2);
           await owned.register(versionUsageRoutesV2, { usage, clock });
           await owned.register(usersRoutesV2, { forgetCredentials });
           await owned.register(tokensRoutesV2, { tokens: deps.tokens });

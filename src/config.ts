@@ -1,6 +1,7 @@
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
-import ipaddr from 'ipaddr.js';
 import { isCurrencyCode } from './shared/money.js';
 
 /** An absolute http(s) URL without query or fragment. */
@@ -372,6 +373,11 @@ export const ConfigSchema = Type.Object({
     default: false,
     description: 'Accept `http://` webhook URLs (development only: payloads and signatures travel in clear).',
   }),
+  WEBHOOK_DNS_SERVERS: Type.String({
+    default: '',
+    description:
+      'Comma-separated DNS servers (`ip` or `ip:port`, `[ipv6]:port`) to resolve webhook hosts with instead of the system resolver, e.g. for split-horizon DNS: `10.0.0.2,10.0.0.3:5353`. Empty: the system resolver (`/etc/hosts` included).',
+  }),
   WEBHOOK_CONCURRENCY: Type.Integer({
     default: 32,
     minimum: 1,
@@ -383,7 +389,7 @@ export const ConfigSchema = Type.Object({
     minimum: 1,
     maximum: 256,
     description:
-      'Deliveries in flight to one endpoint, across all dispatcher processes: a slow or dead receiver holds at most this many, never the others\' share.',
+      "Deliveries in flight to one endpoint, across all dispatcher processes: a slow or dead receiver holds at most this many, never the others' share.",
   }),
   WEBHOOK_ENCRYPTION_KEYS: Type.Optional(
     Type.String({
@@ -534,7 +540,15 @@ function checkSms(config: Config): void {
 function checkWebhooks(config: Config): void {
   const problems: string[] = [];
   for (const cidr of listSetting(config.WEBHOOK_ALLOWED_NETWORKS)) {
-    if (!ipaddr.isValidCIDR(cidr)) problems.push(`WEBHOOK_ALLOWED_NETWORKS ${cidr} is not a CIDR such as 10.0.0.0/8`);
+    if (!ipaddr.isValidCIDR(cidr))
+      problems.push(`WEBHOOK_ALLOWED_NETWORKS ${cidr} is not a CIDR such as 10.0.0.0/8`);
+  }
+  for (const server of listSetting(config.WEBHOOK_DNS_SERVERS)) {
+    if (!isDnsServer(server)) {
+      problems.push(
+        `WEBHOOK_DNS_SERVERS ${server} is not an address such as 10.0.0.2, 10.0.0.2:53 or [fd00::2]:53`,
+      );
+    }
   }
   for (const key of config.WEBHOOK_ENCRYPTION_KEYS?.split(',') ?? []) {
     if (Buffer.from(key.trim(), 'base64').length !== 32) {
@@ -543,6 +557,14 @@ function checkWebhooks(config: Config): void {
     }
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+/** `ip`, `ip:port` or `[ip6]:port`, as node:dns's setServers takes them. */
+function isDnsServer(server: string): boolean {
+  const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(server);
+  if (!match) return isIP(server) !== 0;
+  const port = Number(match[3]);
+  return port >= 1 && port <= 65535 && isIP(match[1] ?? match[2] ?? '') === (match[1] ? 6 : 4);
 }
 
 const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;

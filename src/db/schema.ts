@@ -471,10 +471,7 @@ export const webhookDeliveries = pgTable(
       sql`${t.status} in ('pending', 'sending', 'succeeded', 'failed')`,
     ),
     check('webhook_deliveries_claim_check', sql`(${t.status} = 'sending') = (${t.claimToken} is not null)`),
-    check(
-      'webhook_deliveries_next_check',
-      sql`(${t.status} = 'pending') = (${t.nextAttemptAt} is not null)`,
-    ),
+    check('webhook_deliveries_next_check', sql`(${t.status} = 'pending') = (${t.nextAttemptAt} is not null)`),
   ],
 );
 

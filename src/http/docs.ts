@@ -50,6 +50,12 @@ const tags = {
     name: 'notifications',
     description: 'SMS sent to customers on order events, and their fate.',
   },
+  webhooks: {
+    name: 'webhooks',
+    description:
+      'Admins only: endpoints of the other systems that receive signed events (Standard Webhooks), and ' +
+      'their deliveries. The payloads are described under `webhooks`.',
+  },
   auth: { name: 'auth', description: 'Signing in with the OpenID provider, and who the caller is.' },
   meta: { name: 'meta', description: 'Entry points.' },
   admin: {
@@ -82,6 +88,7 @@ const documentInfo = {
       tags.items,
       tags.orders,
       tags.notifications,
+      tags.webhooks,
       tags.admin,
       tags.meta,
     ],
@@ -97,7 +104,13 @@ const documentInfo = {
 export const openApiPlugin = fp(
   async (
     app: FastifyInstance,
-    options: { api: ApiVersion; version: string; securitySchemes: SecuritySchemes & object },
+    options: {
+      api: ApiVersion;
+      version: string;
+      securitySchemes: SecuritySchemes & object;
+      /** OpenAPI 3.1 `webhooks`: the requests the API sends, by name. */
+      webhooks?: Record<string, unknown>;
+    },
   ) => {
     // With OpenID Connect, every operation that takes a bearer token takes the provider's too.
     const withOpenIdConnect = 'openIdConnect' in options.securitySchemes;
@@ -112,6 +125,7 @@ export const openApiPlugin = fp(
           license: { name: 'MIT', identifier: 'MIT' },
         },
         tags: info.tags,
+        ...(options.webhooks ? { webhooks: options.webhooks } : {}),
         components: {
           securitySchemes: options.securitySchemes,
         },
