@@ -12,32 +12,38 @@ export type Attempt = Delivery['attempts'][number];
 /** `events: ["*"]`: every event type, those added later included. */
 export const ALL_EVENTS = '*';
 
-/** The event types an endpoint subscribes to (src/webhooks/payloads.ts `webhookEventTypes`), as options. */
-export const EVENT_TYPES = [
-  'order.placed',
-  'order.updated',
-  'order.closed',
-  'order.cancelled',
-  'order.deleted',
-  'customer.created',
-  'customer.updated',
-  'customer.deleted',
-  'item.created',
-  'item.updated',
-  'item.deleted',
-  'notification.delivered',
-  'notification.failed',
-].map((type) => ({ value: type, label: type }));
+type EventType = Exclude<Webhook['events'][number], typeof ALL_EVENTS>;
+
+/**
+ * What each event type an endpoint may subscribe to means. A record over the API's own enumeration, so that
+ * the console's choices are exactly the API's: a type added to it (or dropped) fails to compile here.
+ */
+const EVENT_MEANINGS: Record<EventType, string> = {
+  'order.placed': 'an order is placed',
+  'order.updated': 'an order is changed',
+  'order.closed': 'an order is closed',
+  'order.cancelled': 'an order is cancelled',
+  'order.deleted': 'an order is deleted',
+  'customer.created': 'a customer is added',
+  'customer.updated': 'a customer is changed',
+  'customer.deleted': 'a customer is deleted',
+  'item.created': 'a catalogue item is added',
+  'item.updated': 'a catalogue item is changed or archived',
+  'item.deleted': 'a catalogue item is deleted',
+  'notification.delivered': 'an SMS is delivered',
+  'notification.failed': 'an SMS could not be delivered',
+};
+
+/** The event types, as the options of the events field. */
+export const EVENT_TYPES = Object.entries(EVENT_MEANINGS).map(([type, meaning]) => ({
+  value: type,
+  label: `${type}: ${meaning}`,
+}));
 
 export const time = (at: string | null | undefined) => (at ? new Date(at).toLocaleString() : '—');
 
-/** The latest attempt of a delivery, if it was attempted. */
-export function lastAttempt(delivery: Delivery): Attempt | undefined {
-  return delivery.attempts.reduce<Attempt | undefined>(
-    (latest, attempt) => (latest && latest.attempted_at >= attempt.attempted_at ? latest : attempt),
-    undefined,
-  );
-}
+/** The latest attempt of a delivery (they come oldest first), if it was attempted. */
+export const lastAttempt = (delivery: Delivery): Attempt | undefined => delivery.attempts.at(-1);
 
 export const eventsText = (events: readonly string[]) =>
   events.includes(ALL_EVENTS) ? 'All events' : events.join(', ');

@@ -97,7 +97,13 @@ describe.skipIf(chromiumMissing)(
       // Assert: the secret, read-only, focused, with its warning; the endpoint as the API has it.
       expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32,}$/);
       expect(await secretField.getAttribute('readonly')).not.toBeNull();
-      await expect.poll(() => secretField.evaluate((field) => field === document.activeElement)).toBe(true);
+      const focused = () =>
+        v.page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document
+              .activeElement?.id,
+        );
+      await expect.poll(focused).toBe('created-secret');
       await v.page.getByText('you will not see it again').waitFor();
       const row = v.page.getByRole('row', { name: /10\.99\.0\.7/ });
       await row.getByRole('cell', { name: 'Enabled' }).waitFor();

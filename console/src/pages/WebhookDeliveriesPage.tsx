@@ -72,7 +72,7 @@ export function WebhookDeliveriesPage({ id }: { id: number }) {
     queryFn: () =>
       body(
         api.GET('/api/v2/webhooks/{id}/deliveries/', {
-          params: { path: { id }, query: { limit: PAGE_SIZE, ...filters } },
+          params: { path: { id }, query: { limit: PAGE_SIZE, count: false, ...filters } },
         }),
       ),
     placeholderData: keepPreviousData,

@@ -44,7 +44,9 @@ export function WebhooksPage() {
   const page = useQuery({
     queryKey: keys.webhookList(filters),
     queryFn: () =>
-      body(api.GET('/api/v2/webhooks/', { params: { query: { limit: PAGE_SIZE, ...filters } } })),
+      body(
+        api.GET('/api/v2/webhooks/', { params: { query: { limit: PAGE_SIZE, count: false, ...filters } } }),
+      ),
     placeholderData: keepPreviousData,
   });
   const webhooks = page.data?.results ?? [];
