@@ -118,7 +118,7 @@ describe.skipIf(chromiumMissing)(
       expect(await v.page.content()).not.toContain(secret);
 
       // Act: disable it on its page.
-      await row.getByRole('link', { name: SILENT_URL }).click();
+      await row.getByRole('link', { name: SILENT_URL, exact: true }).click();
       await v.page.getByRole('heading', { name: 'Webhook endpoint', level: 1 }).waitFor();
       const id = endpointId(v.page);
       await v.check();
@@ -134,7 +134,7 @@ describe.skipIf(chromiumMissing)(
       expect(disabled, failure(v.page)).toMatchObject({ status: 200, data: { enabled: false } });
 
       // Act: delete it, through the confirmation.
-      await row.getByRole('link', { name: SILENT_URL }).click();
+      await row.getByRole('link', { name: SILENT_URL, exact: true }).click();
       await v.page.getByRole('button', { name: 'Delete endpoint' }).click();
       const dialog = v.page.getByRole('dialog', { name: 'Delete this endpoint?' });
       await dialog.waitFor();
