@@ -18,7 +18,7 @@ const STATUS: Record<Delivery['status'], string> = {
   pending: 'Pending: waiting for its next attempt',
   sending: 'Being sent',
   succeeded: 'Delivered',
-  failed: 'Failed: no attempts left',
+  failed: 'Failed: no more automatic attempts',
 };
 
 /** The attempts of one delivery, oldest first: what each sent got back. */
