@@ -15,6 +15,9 @@ import { SignInPage } from './pages/SignInPage';
 import { TokensPage } from './pages/TokensPage';
 import { UsersPage } from './pages/UsersPage';
 import { VersionUsagePage } from './pages/VersionUsagePage';
+import { WebhookDeliveriesPage } from './pages/WebhookDeliveriesPage';
+import { WebhookPage } from './pages/WebhookPage';
+import { WebhooksPage } from './pages/WebhooksPage';
 import { ADMIN, BASE, SIGN_IN } from './paths';
 
 const STAFF_LINKS = [
@@ -32,6 +35,7 @@ const ADMIN_LINKS = [
   { href: ADMIN.users, label: 'Users' },
   { href: ADMIN.tokens, label: 'API tokens' },
   { href: ADMIN.versions, label: 'API versions' },
+  { href: ADMIN.webhooks, label: 'Webhooks' },
 ] as const;
 
 function NavLink({ href, label }: { href: string; label: string }) {
@@ -117,6 +121,13 @@ function Shell() {
                 <Route path={ADMIN.users} component={UsersPage} />
                 <Route path={ADMIN.tokens} component={TokensPage} />
                 <Route path={ADMIN.versions} component={VersionUsagePage} />
+                <Route path={ADMIN.webhooks} component={WebhooksPage} />
+                <Route path={`${ADMIN.webhooks}/:id`}>
+                  {(params) => <WebhookPage id={Number(params.id)} />}
+                </Route>
+                <Route path={`${ADMIN.webhooks}/:id/deliveries`}>
+                  {(params) => <WebhookDeliveriesPage id={Number(params.id)} />}
+                </Route>
               </>
             )}
             <Route component={NotFoundPage} />

@@ -20,5 +20,10 @@ export const keys = {
   userLabel: (id: number) => ['users', 'label', id] as const,
   tokens: ['tokens'] as const,
   tokenList: (filters: object) => ['tokens', 'list', filters] as const,
+  webhooks: ['webhooks'] as const,
+  webhookList: (filters: object) => ['webhooks', 'list', filters] as const,
+  webhook: (id: number) => ['webhooks', 'detail', id] as const,
+  webhookDeliveries: (id: number) => ['webhooks', 'deliveries', id] as const,
+  webhookDeliveryList: (id: number, filters: object) => ['webhooks', 'deliveries', id, filters] as const,
   versionUsage: (filters: object) => ['version-usage', filters] as const,
 };

@@ -8,6 +8,7 @@ export const ADMIN = {
   users: '/admin/users',
   tokens: '/admin/tokens',
   versions: '/admin/versions',
+  webhooks: '/admin/webhooks',
 } as const;
 
 /** Where to go after signing in: only a console page, never another site or the API. */

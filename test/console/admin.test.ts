@@ -271,7 +271,7 @@ describe.skipIf(chromiumMissing)(
       await v.page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
       const nav = v.page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link', { name: 'Orders' }).waitFor();
-      for (const name of ['Catalogue', 'Users', 'API tokens', 'API versions']) {
+      for (const name of ['Catalogue', 'Users', 'API tokens', 'API versions', 'Webhooks']) {
         expect(await nav.getByRole('link', { name }).count()).toBe(0);
       }
       expect(await v.page.getByRole('table').count()).toBe(0);

@@ -1,12 +1,13 @@
 import type { paths } from '@orderly/client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { answer, api, body, cursorOf, fieldErrors, generalError, isAdminOnly } from '../api';
 import { AdminOnly } from '../components/AdminOnly';
 import { useAnnounce } from '../components/Announcer';
 import { Combobox, type ComboboxOption } from '../components/Combobox';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { OneTimeSecret } from '../components/OneTimeSecret';
 import { Pager } from '../components/Pager';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -86,51 +87,6 @@ function useUserLabel(id: number | undefined) {
       userText(await body(api.GET('/api/v2/admin/users/{id}/', { params: { path: { id: id ?? 0 } } }))),
     enabled: id !== undefined,
   });
-}
-
-/** The secret of a token just created, once: to copy, with the warning that it is not shown again. */
-function MintedToken({ minted, onDone }: { minted: Minted; onDone: () => void }) {
-  const announce = useAnnounce();
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
-  const copy = () =>
-    navigator.clipboard.writeText(minted.secret).then(
-      () => announce('Copied.'),
-      () => announce('Could not copy: select the token and copy it with the keyboard.'),
-    );
-  return (
-    <section className="minted" aria-labelledby="minted-heading">
-      <h2 id="minted-heading">
-        Token “{minted.name}” for {minted.email}
-      </h2>
-      <p className="warning">
-        Copy it now: it will not be shown again. Whoever holds it acts as {minted.email}.
-      </p>
-      <div className="field">
-        <label htmlFor="minted-secret">API token</label>
-        <div className="copy-row">
-          <input
-            ref={input}
-            id="minted-secret"
-            type="text"
-            readOnly
-            autoComplete="off"
-            spellCheck={false}
-            value={minted.secret}
-          />
-          <button type="button" onClick={copy}>
-            Copy
-          </button>
-        </div>
-      </div>
-      <button type="button" className="secondary-button" onClick={onDone}>
-        Done: hide the token
-      </button>
-    </section>
-  );
 }
 
 /** API tokens: those of one user or everyone's, a new one for a user (its secret shown once), revoking one. */
@@ -219,13 +175,19 @@ export function TokensPage() {
     <>
       <PageTitle>API tokens</PageTitle>
       {minted && (
-        <MintedToken
-          minted={minted}
+        <OneTimeSecret
+          id="minted"
+          heading={`Token “${minted.name}” for ${minted.email}`}
+          label="API token"
+          secret={minted.secret}
+          doneLabel="Done: hide the token"
           onDone={() => {
             setMinted(undefined);
             create.reset();
           }}
-        />
+        >
+          <p>Copy it now: it will not be shown again. Whoever holds it acts as {minted.email}.</p>
+        </OneTimeSecret>
       )}
       <section aria-labelledby="new-token-heading">
         <h2 id="new-token-heading">New token</h2>
