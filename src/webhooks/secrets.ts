@@ -7,6 +7,8 @@ const SECRET_PREFIX = 'whsec_';
 const SECRET_BYTES = 32;
 // Bound to their purpose: a sealed secret copied into another column or table does not open.
 const ASSOCIATED_DATA = Buffer.from('orderly webhook signing secret');
+/** Opened secrets kept in memory, at most (two per endpoint during a rotation). */
+const MAX_OPENED = 1000;
 
 /** A new signing secret, shown to the admin once. */
 export function newSigningSecret(): string {
@@ -36,6 +38,8 @@ const keyOf = (bytes: Buffer): Key => ({
  */
 export class SecretBox {
   #keys: Promise<Key[]> | undefined;
+  /** Opened secrets by their sealed form: every delivery needs its endpoint's, and endpoints are few. */
+  readonly #opened = new Map<string, string>();
 
   constructor(
     private readonly db: Database,
@@ -69,6 +73,16 @@ export class SecretBox {
   }
 
   async open(sealed: string): Promise<string> {
+    let secret = this.#opened.get(sealed);
+    if (secret === undefined) {
+      secret = await this.#decrypt(sealed);
+      if (this.#opened.size >= MAX_OPENED) this.#opened.clear();
+      this.#opened.set(sealed, secret);
+    }
+    return secret;
+  }
+
+  async #decrypt(sealed: string): Promise<string> {
     const [keyId, iv, data] = sealed.split('.');
     const key = (await this.#load()).find((candidate) => candidate.id === keyId);
     if (!key || !iv || !data) {

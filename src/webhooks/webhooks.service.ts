@@ -10,7 +10,7 @@ import {
 } from '../shared/errors.js';
 import type { ExpectedVersions } from '../shared/versions.js';
 import type { WebhookAttempts } from './attempts.js';
-import { webhookEventTypes } from './payloads.js';
+import { TEST_EVENT, webhookEventTypes } from './payloads.js';
 import { newSigningSecret } from './secrets.js';
 import type { DeliveryView, EndpointRow } from './webhooks.repository.js';
 import * as repository from './webhooks.repository.js';
@@ -169,6 +169,7 @@ export async function retryDelivery(ctx: WebhooksCtx, id: number): Promise<Deliv
       `Delivery ${id} is being attempted right now; look again in a moment.`,
     );
   }
-  await ctx.webhooks.attempt(ctx.db, delivery, token);
+  // A test event stays what it was: sent once, never retried, never held against the endpoint.
+  await ctx.webhooks.attempt(ctx.db, delivery, token, delivery.type === TEST_EVENT);
   return (await repository.findDelivery(ctx.db, delivery.endpointId, id)) as DeliveryView;
 }

@@ -60,6 +60,7 @@ export async function buildTestApp(
     target,
     async close() {
       await app.close();
+      deps.webhooks.close();
       await deps.database.close();
       await drop();
     },
@@ -84,7 +85,9 @@ export async function buildSecondInstance(
     deps,
     async close() {
       await app.close();
-      if (deps !== first.deps) await deps.database.close();
+      if (deps === first.deps) return;
+      deps.webhooks.close();
+      await deps.database.close();
     },
   };
 }
