@@ -1,7 +1,7 @@
 import { type Config, durationsSetting } from '../config.js';
 import type { Database } from '../db/client.js';
 import { DestinationPolicy, destinationOptions } from './destinations.js';
-import { payloadOf } from './payloads.js';
+import { payloadOf, TEST_EVENT } from './payloads.js';
 import { SecretBox } from './secrets.js';
 import { type Answer, WebhookSender } from './sender.js';
 import { signatureHeader } from './signing.js';
@@ -71,15 +71,12 @@ export class WebhookAttempts {
   }
 
   /**
-   * Sends a claimed delivery once and settles it. `final`: a failure is not retried (a test event).
-   * A failure of the database propagates: the claim then lapses and the delivery is tried again.
+   * Sends a claimed delivery once and settles it. A test event is never retried and never held against its
+   * endpoint, whoever attempts it. A failure of the database propagates: the claim then lapses and the
+   * delivery is tried again.
    */
-  async attempt(
-    db: Database,
-    delivery: ClaimedDelivery,
-    token: string,
-    final = false,
-  ): Promise<AttemptResult> {
+  async attempt(db: Database, delivery: ClaimedDelivery, token: string): Promise<AttemptResult> {
+    const final = delivery.type === TEST_EVENT;
     const body = payloadOf(delivery, this.origin);
     const secrets = await Promise.all(delivery.secrets.map((sealed) => this.box.open(sealed)));
     const attemptedAt = new Date();

@@ -10,7 +10,7 @@ import {
 } from '../shared/errors.js';
 import type { ExpectedVersions } from '../shared/versions.js';
 import type { WebhookAttempts } from './attempts.js';
-import { TEST_EVENT, webhookEventTypes } from './payloads.js';
+import { webhookEventTypes } from './payloads.js';
 import { newSigningSecret } from './secrets.js';
 import type { DeliveryView, EndpointRow } from './webhooks.repository.js';
 import * as repository from './webhooks.repository.js';
@@ -144,7 +144,7 @@ export async function testEndpoint(ctx: WebhooksCtx, id: number, endpointUrl: st
   const data = { webhook: { id, url: endpointUrl }, message: 'A test event from Orderly.' };
   const delivery = await repository.insertTestDelivery(ctx.db, id, data, token, ctx.webhooks.leaseMs);
   if (!delivery) throw notFound('Webhook', id);
-  await ctx.webhooks.attempt(ctx.db, delivery, token, true);
+  await ctx.webhooks.attempt(ctx.db, delivery, token);
   return (await repository.findDelivery(ctx.db, id, delivery.id)) as DeliveryView;
 }
 
@@ -169,7 +169,6 @@ export async function retryDelivery(ctx: WebhooksCtx, id: number): Promise<Deliv
       `Delivery ${id} is being attempted right now; look again in a moment.`,
     );
   }
-  // A test event stays what it was: sent once, never retried, never held against the endpoint.
-  await ctx.webhooks.attempt(ctx.db, delivery, token, delivery.type === TEST_EVENT);
+  await ctx.webhooks.attempt(ctx.db, delivery, token);
   return (await repository.findDelivery(ctx.db, delivery.endpointId, id)) as DeliveryView;
 }

@@ -481,13 +481,15 @@ describe('sending by hand', () => {
     expect(JSON.parse(request?.body ?? '')).toMatchObject({ type: 'webhook.test' });
   });
 
-  test('when a test event is refused, then the answer shows it, and it is not retried', async () => {
+  test('when a test event is refused, even when retried by hand, then the answer shows it, and it is not retried', async () => {
     // Arrange
     const hook = await register();
     await receiver.answer({ path: hook.path, status: 500, body: 'no such route' });
 
     // Act
     const response = await admin.api.post(`${webhookUrl(hook.id)}test/`);
+    await dispatcherFor().drain();
+    const retried = await admin.api.post(`${WEBHOOKS}deliveries/${response.data.id}/retry/`);
     await dispatcherFor().drain();
 
     // Assert
@@ -498,7 +500,9 @@ describe('sending by hand', () => {
       last_status_code: 500,
       attempts: [{ status_code: 500, response: 'no such route' }],
     });
-    expect(await receivedAt(hook.path, 1)).toHaveLength(1);
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.data).toMatchObject({ status: 'failed', next_attempt_at: null, attempt_count: 2 });
+    expect(await receivedAt(hook.path, 2)).toHaveLength(2);
     expect((await admin.api.get(webhookUrl(hook.id))).data).toMatchObject({
       enabled: true,
       failing_since: null,
