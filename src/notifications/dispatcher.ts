@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { errorSummary } from '../shared/errors.js';
+import { WorkLoop } from '../shared/work-loop.js';
 import {
   type Claimed,
   claimDue,
@@ -78,106 +79,61 @@ const after = (ms: number) => sql`now() + make_interval(secs => ${ms / 1000})`;
  */
 export class Dispatcher {
   readonly #token = randomUUID();
-  readonly #inFlight = new Set<Promise<void>>();
-  #running = false;
+  readonly #loop: WorkLoop<Claimed>;
   #pausedUntil = 0;
   #pauseReason: string | undefined;
-  #wake: (() => void) | undefined;
   #nextSendAt = 0;
-  /** Claims failed in a row; while above 0 the loop waits longer between tries. */
-  #claimFailures = 0;
-  #looping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
     private readonly options: DispatcherOptions,
-  ) {}
+  ) {
+    const { log, observer, pollMs } = options;
+    this.#loop = new WorkLoop<Claimed>({
+      concurrency: options.concurrency,
+      claim: (limit) => claimDue(this.db, this.#token, limit, options.leaseMs),
+      handle: (notification) => this.#deliver(notification),
+      mayClaim: () => Date.now() >= this.#pausedUntil,
+      // A database that fails is not asked again at once, however many wake-ups come meanwhile.
+      waitMs: (failures) => {
+        if (failures > 0) return databaseRetryMs(failures);
+        const pausedFor = this.#pausedUntil - Date.now();
+        return pausedFor > 0 ? Math.min(pollMs, pausedFor) : pollMs;
+      },
+      claimFailed: (error, failures) => {
+        observer?.claimFailed();
+        log.warn(
+          { error: errorSummary(error), failures, retryMs: databaseRetryMs(failures) },
+          'the outbox cannot be read; trying again',
+        );
+      },
+      claimRecovered: (failures) => log.info({ failures }, 'the outbox can be read again'),
+    });
+  }
 
   status(): DispatcherStatus {
     if (Date.now() < this.#pausedUntil) return { state: 'paused', reason: this.#pauseReason };
-    return { state: this.#running ? 'running' : 'stopped' };
+    return { state: this.#loop.running ? 'running' : 'stopped' };
   }
 
   /** Starts the loop; `wakeUp` should be called when new work is committed (LISTEN/NOTIFY). */
   start(): void {
-    if (this.#running) return;
-    this.#running = true;
-    this.#looping = this.#loop();
+    this.#loop.start();
   }
 
   /** New work may be due: stop waiting. */
   wakeUp(): void {
-    this.#wake?.();
+    this.#loop.wakeUp();
   }
 
   /** Stops claiming, and finishes the sends in progress. */
-  async stop(): Promise<void> {
-    this.#running = false;
-    this.wakeUp();
-    // A claim still running when stopped hands its rows out before the loop ends: they are in flight too.
-    await this.#looping;
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   /** Sends everything due now, then returns: for tests and one-off runs. */
-  async drain(): Promise<void> {
-    for (;;) {
-      const claimed = await claimDue(this.db, this.#token, this.options.concurrency, this.options.leaseMs);
-      if (claimed.length === 0) break;
-      await Promise.all(claimed.map((notification) => this.#deliver(notification)));
-    }
-  }
-
-  async #loop(): Promise<void> {
-    while (this.#running) {
-      const free = this.options.concurrency - this.#inFlight.size;
-      let claimed: Claimed[] = [];
-      if (free > 0 && Date.now() >= this.#pausedUntil) {
-        try {
-          claimed = await claimDue(this.db, this.#token, free, this.options.leaseMs);
-          if (this.#claimFailures > 0) {
-            this.options.log.info({ failures: this.#claimFailures }, 'the outbox can be read again');
-            this.#claimFailures = 0;
-          }
-        } catch (error) {
-          this.#claimFailures += 1;
-          this.options.observer?.claimFailed();
-          const retryMs = databaseRetryMs(this.#claimFailures);
-          this.options.log.warn(
-            { error: errorSummary(error), failures: this.#claimFailures, retryMs },
-            'the outbox cannot be read; trying again',
-          );
-        }
-      }
-      for (const notification of claimed) {
-        const task = this.#deliver(notification).finally(() => {
-          this.#inFlight.delete(task);
-          this.wakeUp();
-        });
-        this.#inFlight.add(task);
-      }
-      const idle = claimed.length === 0 || this.#inFlight.size >= this.options.concurrency;
-      if (idle && this.#running) await this.#sleep();
-    }
-  }
-
-  #sleep(): Promise<void> {
-    return new Promise((resolve) => {
-      const pausedFor = this.#pausedUntil - Date.now();
-      // A database that fails is not asked again at once, however many wake-ups come meanwhile.
-      const wait =
-        this.#claimFailures > 0
-          ? databaseRetryMs(this.#claimFailures)
-          : pausedFor > 0
-            ? Math.min(this.options.pollMs, pausedFor)
-            : this.options.pollMs;
-      const timer = setTimeout(done, wait);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.#wake = done;
-    });
+  drain(): Promise<void> {
+    return this.#loop.drain();
   }
 
   /** Waits for the next slot of the outbound rate limit. */
@@ -239,7 +195,7 @@ export class Dispatcher {
         return await settle(this.db, id, this.#token, outcome);
       } catch (error) {
         const retryMs = databaseRetryMs(failures);
-        if (!this.#running || Date.now() + retryMs >= claimEnds) throw error;
+        if (!this.#loop.running || Date.now() + retryMs >= claimEnds) throw error;
         this.options.log.warn(
           { notification: id, error: errorSummary(error), retryMs },
           'a notification outcome cannot be recorded yet; trying again',

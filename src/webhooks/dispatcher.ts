@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { errorSummary } from '../shared/errors.js';
+import { WorkLoop } from '../shared/work-loop.js';
 import type { AttemptResult, WebhookAttempts } from './attempts.js';
 import { type ClaimedDelivery, claimDue, releaseLapsed } from './webhooks.repository.js';
 
@@ -40,44 +41,44 @@ const DATABASE_RETRY_CAP_MS = 5_000;
  */
 export class WebhookDispatcher {
   readonly #token = randomUUID();
-  readonly #inFlight = new Set<Promise<void>>();
-  #running = false;
-  #wake: (() => void) | undefined;
-  #claimFailures = 0;
+  readonly #loop: WorkLoop<ClaimedDelivery>;
   #releasedAt = 0;
-  #looping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
     private readonly attempts: WebhookAttempts,
     private readonly options: WebhookDispatcherOptions,
-  ) {}
-
-  start(): void {
-    if (this.#running) return;
-    this.#running = true;
-    this.#looping = this.#loop();
+  ) {
+    const { log, observer, pollMs } = options;
+    this.#loop = new WorkLoop<ClaimedDelivery>({
+      concurrency: options.concurrency,
+      claim: (limit) => this.#claim(limit),
+      handle: (delivery) => this.#attempt(delivery),
+      // A database that fails is asked again less and less often.
+      waitMs: (failures) => (failures > 0 ? Math.min(DATABASE_RETRY_CAP_MS, pollMs * 2 ** failures) : pollMs),
+      claimFailed: (error, failures) => {
+        observer?.webhookClaimFailed();
+        log.warn(
+          { error: errorSummary(error), failures },
+          'webhook deliveries cannot be claimed; trying again',
+        );
+      },
+      claimRecovered: (failures) => log.info({ failures }, 'webhook deliveries can be claimed again'),
+    });
   }
 
-  wakeUp(): void {
-    this.#wake?.();
+  start(): void {
+    this.#loop.start();
   }
 
   /** Stops claiming, and finishes the attempts in progress. */
-  async stop(): Promise<void> {
-    this.#running = false;
-    this.wakeUp();
-    await this.#looping;
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   /** Attempts everything due now, then returns: for tests and one-off runs. */
-  async drain(): Promise<void> {
-    for (;;) {
-      const claimed = await this.#claim(this.options.concurrency);
-      if (claimed.length === 0) break;
-      await Promise.all(claimed.map((delivery) => this.#attempt(delivery)));
-    }
+  drain(): Promise<void> {
+    return this.#loop.drain();
   }
 
   async #claim(limit: number): Promise<ClaimedDelivery[]> {
@@ -88,50 +89,6 @@ export class WebhookDispatcher {
         this.options.log.warn({ released }, 'webhook deliveries whose dispatcher stopped are due again');
     }
     return claimDue(this.db, this.#token, limit, this.options.perEndpoint, this.attempts.leaseMs);
-  }
-
-  async #loop(): Promise<void> {
-    while (this.#running) {
-      const free = this.options.concurrency - this.#inFlight.size;
-      let claimed: ClaimedDelivery[] = [];
-      if (free > 0) {
-        try {
-          claimed = await this.#claim(free);
-          this.#claimFailures = 0;
-        } catch (error) {
-          this.#claimFailures += 1;
-          this.options.observer?.webhookClaimFailed();
-          this.options.log.warn(
-            { error: errorSummary(error), failures: this.#claimFailures },
-            'webhook deliveries cannot be claimed; trying again',
-          );
-        }
-      }
-      for (const delivery of claimed) {
-        const task = this.#attempt(delivery).finally(() => {
-          this.#inFlight.delete(task);
-          this.wakeUp();
-        });
-        this.#inFlight.add(task);
-      }
-      const idle = claimed.length === 0 || this.#inFlight.size >= this.options.concurrency;
-      if (idle && this.#running) await this.#sleep();
-    }
-  }
-
-  #sleep(): Promise<void> {
-    return new Promise((resolve) => {
-      const wait =
-        this.#claimFailures > 0
-          ? Math.min(DATABASE_RETRY_CAP_MS, this.options.pollMs * 2 ** this.#claimFailures)
-          : this.options.pollMs;
-      const timer = setTimeout(done, wait);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.#wake = done;
-    });
   }
 
   async #attempt(delivery: ClaimedDelivery): Promise<void> {
