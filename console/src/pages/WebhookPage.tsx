@@ -5,18 +5,15 @@ import { answer, api, fieldErrors, generalError, isAdminOnly, isStale } from '..
 import { AdminOnly } from '../components/AdminOnly';
 import { useAnnounce } from '../components/Announcer';
 import { AttemptDetails } from '../components/AttemptDetails';
-import { CheckboxGroup } from '../components/CheckboxGroup';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { OneTimeSecret } from '../components/OneTimeSecret';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { TextField } from '../components/TextField';
+import { type WebhookDraft, WebhookFields } from '../components/WebhookFields';
 import { keys } from '../keys';
 import { ADMIN } from '../paths';
 import {
-  ALL_EVENTS,
   type Delivery,
-  EVENT_TYPES,
   eventsText,
   lastAttempt,
   stateText,
@@ -26,11 +23,7 @@ import {
 } from '../webhooks';
 
 const FIELDS = ['url', 'description', 'events'];
-interface Draft {
-  url: string;
-  description: string;
-  events: string[];
-}
+type Draft = WebhookDraft;
 const draftOf = (webhook: Webhook): Draft => ({
   url: webhook.url,
   description: webhook.description,
@@ -67,11 +60,6 @@ export function WebhookPage({ id }: { id: number }) {
   useEffect(() => {
     if (loaded) setDraft(draftOf(loaded));
   }, [loaded]);
-  const set =
-    <Field extends keyof Draft>(field: Field) =>
-    (value: Draft[Field]) =>
-      setDraft((current) => ({ ...current, [field]: value }));
-
   // Someone else changed it: show theirs, to change again.
   const reloadOnConflict = async (error: Error) => {
     if (isStale(error)) await queryClient.invalidateQueries({ queryKey: keys.webhook(id) });
@@ -215,34 +203,10 @@ export function WebhookPage({ id }: { id: number }) {
       <section aria-labelledby="webhook-edit-heading">
         <h2 id="webhook-edit-heading">Change</h2>
         <form onSubmit={submit} noValidate className="form">
-          <TextField
-            id="webhook-url"
-            label="URL"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            value={draft.url}
-            onChange={set('url')}
-            help="Where events are sent."
-            error={errors.url}
-          />
-          <TextField
-            id="webhook-description"
-            label="Description (optional)"
-            autoComplete="off"
-            value={draft.description}
-            onChange={set('description')}
-            error={errors.description}
-          />
-          <CheckboxGroup
-            id="webhook-events"
-            legend="Events"
-            options={EVENT_TYPES}
-            value={draft.events}
-            onChange={set('events')}
-            everything={{ value: ALL_EVENTS, label: 'All events, those added later included' }}
-            error={errors.events}
+          <WebhookFields
+            draft={draft}
+            change={(changes) => setDraft((current) => ({ ...current, ...changes }))}
+            errors={errors}
           />
           <ProblemAlert message={problem(save.error, FIELDS)} />
           <button type="submit" disabled={save.isPending}>

@@ -4,24 +4,20 @@ import { Link } from 'wouter';
 import { answer, api, body, cursorOf, fieldErrors, generalError, isAdminOnly } from '../api';
 import { AdminOnly } from '../components/AdminOnly';
 import { useAnnounce } from '../components/Announcer';
-import { CheckboxGroup } from '../components/CheckboxGroup';
 import { OneTimeSecret } from '../components/OneTimeSecret';
 import { Pager } from '../components/Pager';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { TableRegion } from '../components/TableRegion';
-import { TextField } from '../components/TextField';
+import { type WebhookDraft, WebhookFields } from '../components/WebhookFields';
 import { keys } from '../keys';
 import { ADMIN } from '../paths';
-import { ALL_EVENTS, EVENT_TYPES, eventsText, stateText, time } from '../webhooks';
+import { eventsText, stateText, time } from '../webhooks';
 
 const PAGE_SIZE = 20;
 const FIELDS = ['url', 'description', 'events', 'enabled'];
 
-interface NewEndpoint {
-  url: string;
-  description: string;
-  events: string[];
+interface NewEndpoint extends WebhookDraft {
   enabled: boolean;
 }
 const EMPTY: NewEndpoint = { url: '', description: '', events: [], enabled: true };
@@ -84,10 +80,7 @@ export function WebhooksPage() {
     create.mutate(draft);
   };
   const errors = fieldErrors(create.error);
-  const set =
-    <Field extends keyof NewEndpoint>(field: Field) =>
-    (value: NewEndpoint[Field]) =>
-      setDraft((current) => ({ ...current, [field]: value }));
+  const change = (changes: Partial<NewEndpoint>) => setDraft((current) => ({ ...current, ...changes }));
 
   if (isAdminOnly(page.error)) return <AdminOnly title="Webhooks" />;
   return (
@@ -118,43 +111,13 @@ export function WebhooksPage() {
       <section aria-labelledby="new-webhook-heading">
         <h2 id="new-webhook-heading">New endpoint</h2>
         <form onSubmit={submit} noValidate className="form">
-          <TextField
-            id="webhook-url"
-            label="URL"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            value={draft.url}
-            onChange={set('url')}
-            help="Where events are sent, e.g. https://invoicing.internal.example/hooks/orderly."
-            error={errors.url}
-          />
-          <TextField
-            id="webhook-description"
-            label="Description (optional)"
-            autoComplete="off"
-            value={draft.description}
-            onChange={set('description')}
-            help="Which system receives them, and who looks after it."
-            error={errors.description}
-          />
-          <CheckboxGroup
-            id="webhook-events"
-            legend="Events"
-            options={EVENT_TYPES}
-            value={draft.events}
-            onChange={set('events')}
-            everything={{ value: ALL_EVENTS, label: 'All events, those added later included' }}
-            help="The changes this endpoint receives."
-            error={errors.events}
-          />
+          <WebhookFields draft={draft} change={change} errors={errors} />
           <div className="field checkbox">
             <input
               id="webhook-enabled"
               type="checkbox"
               checked={draft.enabled}
-              onChange={(event) => set('enabled')(event.target.checked)}
+              onChange={(event) => change({ enabled: event.target.checked })}
             />
             <label htmlFor="webhook-enabled">Enabled: send events from now on</label>
           </div>
