@@ -94,35 +94,25 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE FUNCTION orderly_webhook_customer() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A customer's or an item's change: `<resource>.created`, `.updated` or `.deleted` (the first argument names the
+-- resource), its row as it is (as it was, for a deletion). The other arguments name NUMERIC columns, written as
+-- text so that no amount is ever rounded through a JSON number.
+CREATE FUNCTION orderly_webhook_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   event_type text;
-  r customers;
+  data jsonb;
+  money_column text;
 BEGIN
-  IF TG_OP = 'INSERT' THEN event_type := 'customer.created'; r := NEW;
-  ELSIF TG_OP = 'DELETE' THEN event_type := 'customer.deleted'; r := OLD;
+  IF TG_OP = 'INSERT' THEN event_type := TG_ARGV[0] || '.created'; data := to_jsonb(NEW);
+  ELSIF TG_OP = 'DELETE' THEN event_type := TG_ARGV[0] || '.deleted'; data := to_jsonb(OLD);
   ELSIF NEW.version = OLD.version THEN RETURN NULL;
-  ELSE event_type := 'customer.updated'; r := NEW;
+  ELSE event_type := TG_ARGV[0] || '.updated'; data := to_jsonb(NEW);
   END IF;
   IF orderly_webhook_wanted(event_type) THEN
-    PERFORM orderly_webhook_emit(event_type, to_jsonb(r));
-  END IF;
-  RETURN NULL;
-END
-$$;
---> statement-breakpoint
-CREATE FUNCTION orderly_webhook_item() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  event_type text;
-  r items;
-BEGIN
-  IF TG_OP = 'INSERT' THEN event_type := 'item.created'; r := NEW;
-  ELSIF TG_OP = 'DELETE' THEN event_type := 'item.deleted'; r := OLD;
-  ELSIF NEW.version = OLD.version THEN RETURN NULL;
-  ELSE event_type := 'item.updated'; r := NEW;
-  END IF;
-  IF orderly_webhook_wanted(event_type) THEN
-    PERFORM orderly_webhook_emit(event_type, to_jsonb(r) || jsonb_build_object('unit_price', r.unit_price::text));
+    FOREACH money_column IN ARRAY TG_ARGV[1:] LOOP
+      data := jsonb_set(data, ARRAY[money_column], to_jsonb(data ->> money_column));
+    END LOOP;
+    PERFORM orderly_webhook_emit(event_type, data);
   END IF;
   RETURN NULL;
 END
@@ -178,10 +168,10 @@ END
 $$;
 --> statement-breakpoint
 CREATE TRIGGER customers_webhook AFTER INSERT OR UPDATE OR DELETE ON customers
-  FOR EACH ROW EXECUTE FUNCTION orderly_webhook_customer();
+  FOR EACH ROW EXECUTE FUNCTION orderly_webhook_row('customer');
 --> statement-breakpoint
 CREATE TRIGGER items_webhook AFTER INSERT OR UPDATE OR DELETE ON items
-  FOR EACH ROW EXECUTE FUNCTION orderly_webhook_item();
+  FOR EACH ROW EXECUTE FUNCTION orderly_webhook_row('item', 'unit_price');
 --> statement-breakpoint
 CREATE TRIGGER orders_webhook AFTER INSERT OR UPDATE OR DELETE ON orders
   FOR EACH ROW EXECUTE FUNCTION orderly_webhook_order();

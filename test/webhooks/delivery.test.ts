@@ -7,7 +7,17 @@ import { webhookDeliveries } from '../../src/db/schema.js';
 import { createOrder } from '../../src/orders/orders.service.js';
 import { WebhookAttempts } from '../../src/webhooks/attempts.js';
 import { WebhookDispatcher, type WebhookDispatcherOptions } from '../../src/webhooks/dispatcher.js';
-import { type Api, expectProblem, ORDERS_V2, orderUrlV2, postCustomerV2, signIn } from '../helpers/api.js';
+import {
+  type Api,
+  customerUrlV2,
+  expectProblem,
+  itemUrlV2,
+  ORDERS_V2,
+  orderUrlV2,
+  postCustomerV2,
+  postItemV2,
+  signIn,
+} from '../helpers/api.js';
 import { buildSecondInstance, buildTestApp, type TestApp } from '../helpers/app.js';
 import { onRealPostgres } from '../helpers/db.js';
 import { type FakeDns, startFakeDns } from '../helpers/fake-dns.js';
@@ -207,6 +217,52 @@ describe('a delivery', () => {
       last_error: null,
       attempts: [{ status_code: 200, error: null, response: 'ok' }],
     });
+  });
+
+  test('when customers and catalogue items change, then each change is one event of its resource as API v2 shows it, amounts as text', async () => {
+    // Arrange
+    const hook = await register([
+      'customer.created',
+      'customer.updated',
+      'customer.deleted',
+      'item.created',
+      'item.updated',
+      'item.deleted',
+    ]);
+
+    // Act: each change, and what GET shows right after it
+    const customer = await postCustomerV2(admin.api);
+    const renamed = await admin.api.patch(customerUrlV2(customer.id), { first_name: 'Renamed' });
+    const unchanged = await admin.api.patch(customerUrlV2(customer.id), { first_name: 'Renamed' });
+    const item = await postItemV2(admin.api, { unit_price: '9999999999.99' });
+    const repriced = await admin.api.patch(itemUrlV2(item.id), { unit_price: '0.10' });
+    const deletedItem = await admin.api.delete(itemUrlV2(item.id));
+    const deletedCustomer = await admin.api.delete(customerUrlV2(customer.id));
+    await dispatcherFor().drain();
+
+    // Assert: six events (the PATCH that changed nothing announces nothing), each verified
+    expect([renamed, unchanged, repriced].map((response) => response.statusCode)).toEqual([200, 200, 200]);
+    expect([deletedItem, deletedCustomer].map((response) => response.statusCode)).toEqual([204, 204]);
+    const requests = await receivedAt(hook.path, 6);
+    expect(requests.every((request) => request.verified)).toBe(true);
+    const events = requests.map((request) => JSON.parse(request.body));
+    const byType = Object.fromEntries(events.map((event) => [event.type, event.data]));
+    expect(Object.keys(byType).sort()).toEqual([
+      'customer.created',
+      'customer.deleted',
+      'customer.updated',
+      'item.created',
+      'item.deleted',
+      'item.updated',
+    ]);
+    expect(byType['customer.created']).toEqual({ ...customer, version: 1 });
+    expect(byType['customer.updated']).toEqual({ ...renamed.data, version: 2 });
+    expect(byType['customer.deleted']).toEqual({ ...renamed.data, version: 2 });
+    expect(byType['item.created']).toEqual({ ...item, version: 1 });
+    expect(byType['item.created'].unit_price).toBe('9999999999.99');
+    expect(byType['item.updated']).toEqual({ ...repriced.data, version: 2 });
+    expect(byType['item.updated'].unit_price).toBe('0.10');
+    expect(byType['item.deleted']).toEqual({ ...repriced.data, version: 2 });
   });
 
   test('when a delivery is replayed later with its original headers, then the Standard Webhooks verifier refuses its timestamp', async () => {
