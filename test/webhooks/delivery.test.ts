@@ -219,6 +219,34 @@ describe('a delivery', () => {
     });
   });
 
+  test('when orders change, close, are cancelled and deleted, then each change announces its own event with the order as it then was', async () => {
+    // Arrange: everything but order.placed
+    const hook = await register(['order.updated', 'order.closed', 'order.cancelled', 'order.deleted']);
+    const closing = await placeOrder();
+    const cancelling = await placeOrder();
+
+    // Act
+    const patched = await admin.api.patch(orderUrlV2(closing.id), { quantity: 4 });
+    const closed = await admin.api.post(`${orderUrlV2(closing.id)}close/`);
+    const cancelled = await admin.api.post(`${orderUrlV2(cancelling.id)}cancel/`);
+    const deleted = await admin.api.delete(orderUrlV2(cancelling.id));
+    await dispatcherFor().drain();
+
+    // Assert
+    expect([patched, closed, cancelled].map((response) => response.statusCode)).toEqual([200, 200, 200]);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    const requests = await receivedAt(hook.path, 4);
+    expect(requests).toHaveLength(4);
+    expect(requests.every((request) => request.verified)).toBe(true);
+    const events = requests.map((request) => JSON.parse(request.body));
+    const byType = Object.fromEntries(events.map((event) => [event.type, event.data]));
+    expect(byType['order.updated']).toEqual({ ...patched.data, version: 2 });
+    expect(byType['order.updated'].total).toBe('50.00');
+    expect(byType['order.closed']).toEqual({ ...closed.data, version: 3 });
+    expect(byType['order.cancelled']).toEqual({ ...cancelled.data, version: 2 });
+    expect(byType['order.deleted']).toEqual({ ...cancelled.data, version: 2 });
+  });
+
   test('when customers and catalogue items change, then each change is one event of its resource as API v2 shows it, amounts as text', async () => {
     // Arrange
     const hook = await register([
