@@ -596,8 +596,8 @@ const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 /** A comma-separated list of durations such as `5s,5m,2h`, in milliseconds. */
 export function durationsSetting(value: string): number[] {
   return listSetting(value).map((entry) => {
-    const [, amount, unit] = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(entry) ?? [];
-    return Number(amount) * DURATION_UNITS_MS[unit as keyof typeof DURATION_UNITS_MS];
+    const [, count, unit] = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(entry) ?? [];
+    return Number(count) * DURATION_UNITS_MS[unit as keyof typeof DURATION_UNITS_MS];
   });
 }
 

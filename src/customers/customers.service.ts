@@ -7,13 +7,12 @@ import {
   type FieldError,
   isStillReferenced,
   notFound,
-  preconditionFailed,
   UNIQUE_VIOLATION,
 } from '../shared/errors.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
 import { normalisePhone } from '../shared/phone.js';
 import { trimmedText } from '../shared/text.js';
-import { assertVersion, type ExpectedVersions } from '../shared/versions.js';
+import { assertVersion, type ExpectedVersions, missingOrChanged } from '../shared/versions.js';
 import type { CustomerFilters, CustomerRow, CustomerValues } from './customers.repository.js';
 import * as repository from './customers.repository.js';
 import { generateCustomerCode, normaliseCode } from './customers.rules.js';
@@ -92,12 +91,6 @@ export async function createCustomer(ctx: Ctx, input: CustomerInput): Promise<Cu
   }
 }
 
-/** Why a change conditional on `expected` versions touched no row: no such customer (404), or another version (412). */
-async function missingOrChanged(ctx: Ctx, id: number, expected: ExpectedVersions): Promise<AppError> {
-  const current = expected && (await repository.findCustomer(ctx.db, ctx.actor, id));
-  return current ? preconditionFailed('Customer', id) : notFound('Customer', id);
-}
-
 /** Changes the given fields (all of them for a replacement), if the customer is at one of the `expected` versions. */
 export async function updateCustomer(
   ctx: Ctx,
@@ -113,7 +106,10 @@ export async function updateCustomer(
   }
   try {
     const row = await repository.updateCustomer(ctx.db, ctx.actor, id, values, expected);
-    if (!row) throw await missingOrChanged(ctx, id, expected);
+    if (!row)
+      throw await missingOrChanged('Customer', id, expected, () =>
+        repository.findCustomer(ctx.db, ctx.actor, id),
+      );
     return row;
   } catch (error) {
     if (isCodeTaken(error)) throw codeTaken(values.code ?? '');
@@ -125,7 +121,10 @@ export async function updateCustomer(
 export async function deleteCustomer(ctx: Ctx, id: number, expected: ExpectedVersions): Promise<void> {
   try {
     const row = await repository.deleteCustomer(ctx.db, ctx.actor, id, expected);
-    if (!row) throw await missingOrChanged(ctx, id, expected);
+    if (!row)
+      throw await missingOrChanged('Customer', id, expected, () =>
+        repository.findCustomer(ctx.db, ctx.actor, id),
+      );
   } catch (error) {
     if (!isStillReferenced(error)) throw error;
     const orderCount = await repository.countOrdersOfCustomer(ctx.db, id);

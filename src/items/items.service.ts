@@ -7,13 +7,12 @@ import {
   type FieldError,
   isStillReferenced,
   notFound,
-  preconditionFailed,
   UNIQUE_VIOLATION,
 } from '../shared/errors.js';
 import { canonicalMoney, currencyCode, isPositiveMoney } from '../shared/money.js';
 import { type PageRequest, parseOrdering } from '../shared/pagination.js';
 import { trimmedText } from '../shared/text.js';
-import { assertVersion, type ExpectedVersions } from '../shared/versions.js';
+import { assertVersion, type ExpectedVersions, missingOrChanged } from '../shared/versions.js';
 import type { ItemRow, ItemValues } from './items.repository.js';
 import * as repository from './items.repository.js';
 
@@ -154,12 +153,6 @@ export async function createItem(ctx: ItemsCtx, input: ItemInput): Promise<ItemR
   }
 }
 
-/** Why a change conditional on `expected` versions touched no row: no such item (404), or another version (412). */
-async function missingOrChanged(ctx: Ctx, id: number, expected: ExpectedVersions): Promise<AppError> {
-  const current = expected && (await repository.findItem(ctx.db, id));
-  return current ? preconditionFailed('Item', id) : notFound('Item', id);
-}
-
 /**
  * Changes the given fields (all of them for a replacement), if the item is at one of the `expected`
  * versions. `active: false` archives it; orders placed already keep what they copied from it.
@@ -179,7 +172,7 @@ export async function updateItem(
   }
   try {
     const row = await repository.updateItem(ctx.db, id, values, expected);
-    if (!row) throw await missingOrChanged(ctx, id, expected);
+    if (!row) throw await missingOrChanged('Item', id, expected, () => repository.findItem(ctx.db, id));
     return row;
   } catch (error) {
     if (isSkuTaken(error)) throw skuTaken(values.sku ?? '');
@@ -196,7 +189,7 @@ export async function deleteItem(ctx: Ctx, id: number, expected: ExpectedVersion
   assertAdmin(ctx);
   try {
     const row = await repository.deleteItem(ctx.db, id, expected);
-    if (!row) throw await missingOrChanged(ctx, id, expected);
+    if (!row) throw await missingOrChanged('Item', id, expected, () => repository.findItem(ctx.db, id));
   } catch (error) {
     if (!isStillReferenced(error)) throw error;
     const orderCount = await repository.countOrdersOfItem(ctx.db, id);

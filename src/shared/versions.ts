@@ -1,4 +1,4 @@
-import { preconditionFailed } from './errors.js';
+import { type AppError, notFound, preconditionFailed } from './errors.js';
 
 /**
  * The versions a change may apply to (from If-Match), or undefined for any. Repositories put them in the
@@ -13,4 +13,18 @@ export function assertVersion(
   expected: ExpectedVersions,
 ) {
   if (expected && !expected.includes(row.version)) throw preconditionFailed(what, row.id);
+}
+
+/**
+ * Why a change conditional on `expected` versions touched no row: there is none (404), or it is at another
+ * version (412). `find` reads the row as the caller may see it; it is read only when versions were expected.
+ */
+export async function missingOrChanged(
+  what: string,
+  id: number,
+  expected: ExpectedVersions,
+  find: () => Promise<unknown>,
+): Promise<AppError> {
+  const current = expected && (await find());
+  return current ? preconditionFailed(what, id) : notFound(what, id);
 }

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { assertAdmin, type Ctx } from '../auth/actor.js';
 import type { KeysetRequest } from '../shared/cursor.js';
-import {
-  AppError,
-  assertNoFieldErrors,
-  type FieldError,
-  notFound,
-  preconditionFailed,
-} from '../shared/errors.js';
-import type { ExpectedVersions } from '../shared/versions.js';
+import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
+import { type ExpectedVersions, missingOrChanged } from '../shared/versions.js';
 import type { WebhookAttempts } from './attempts.js';
 import { webhookEventTypes } from './payloads.js';
 import { newSigningSecret } from './secrets.js';
@@ -95,11 +89,6 @@ export async function getEndpoint(ctx: Ctx, id: number): Promise<EndpointRow> {
   return endpoint;
 }
 
-async function missingOrChanged(ctx: Ctx, id: number, expected: ExpectedVersions): Promise<AppError> {
-  const current = expected && (await repository.findEndpoint(ctx.db, id));
-  return current ? preconditionFailed('Webhook', id) : notFound('Webhook', id);
-}
-
 /** Changes the given fields; enabling a disabled endpoint clears why it was disabled. */
 export async function updateEndpoint(
   ctx: WebhooksCtx,
@@ -110,7 +99,8 @@ export async function updateEndpoint(
   assertAdmin(ctx.actor, WHAT);
   const changes = await normalise(ctx, input);
   const endpoint = await repository.updateEndpoint(ctx.db, id, changes, expected);
-  if (!endpoint) throw await missingOrChanged(ctx, id, expected);
+  if (!endpoint)
+    throw await missingOrChanged('Webhook', id, expected, () => repository.findEndpoint(ctx.db, id));
   return endpoint;
 }
 
@@ -118,7 +108,7 @@ export async function updateEndpoint(
 export async function deleteEndpoint(ctx: Ctx, id: number, expected: ExpectedVersions): Promise<void> {
   assertAdmin(ctx.actor, WHAT);
   if (!(await repository.deleteEndpoint(ctx.db, id, expected)))
-    throw await missingOrChanged(ctx, id, expected);
+    throw await missingOrChanged('Webhook', id, expected, () => repository.findEndpoint(ctx.db, id));
 }
 
 /**
