@@ -29,7 +29,7 @@ declare module 'fastify' {
 export interface AttemptResult {
   answer: Answer;
   status: Settlement['status'];
-  /** False when the claim lapsed meanwhile and another dispatcher holds the delivery. */
+  /** False when the claim lapsed meanwhile and another dispatcher holds the delivery, or the endpoint is gone. */
   recorded: boolean;
   /** Set when this attempt disabled the endpoint (410 Gone, or failing for too long). */
   disabled?: EndpointVerdict;

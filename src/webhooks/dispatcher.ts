@@ -98,7 +98,8 @@ export class WebhookDispatcher {
       const result = await this.attempts.attempt(this.db, delivery, this.#token);
       observer?.webhookAttempted(result.status);
       const answer = { ...fields, status: result.status, statusCode: result.answer.statusCode };
-      if (!result.recorded) log.error(answer, 'a webhook attempt ended after its claim lapsed');
+      if (!result.recorded)
+        log.warn(answer, 'a webhook attempt ended after its claim lapsed, or after its endpoint was deleted');
       else if (result.status === 'succeeded') log.info(answer, 'webhook delivered');
       else log.warn({ ...answer, error: result.answer.error }, 'webhook attempt failed');
       if (result.disabled) {

@@ -322,10 +322,10 @@ export interface EndpointVerdict {
 }
 
 /**
- * Records an attempt, settles its delivery (unless its claim lapsed and another dispatcher holds it) and
- * judges the endpoint: a success ends its run of failures; 410 Gone, or failures for `disableAfterMs`,
- * disable it. One statement. Returns whether the delivery was settled, and the endpoint's verdict when
- * this attempt disabled it.
+ * Records an attempt, settles its delivery and judges the endpoint: a success ends its run of failures;
+ * 410 Gone, or failures for `disableAfterMs`, disable it. One statement. Nothing changes when the claim
+ * lapsed and another dispatcher holds the delivery, or when the delivery went with its endpoint meanwhile.
+ * Returns whether the delivery was settled, and the endpoint's verdict when this attempt disabled it.
  */
 export async function settle(
   db: Database,
@@ -341,9 +341,11 @@ export async function settle(
   const [row] = await selectRows<{ recorded: boolean; disabled: boolean | null; reason: string | null }>(
     db,
     sql`with attempt as (
+          -- Unless the delivery went with its endpoint (an admin deleted it during the attempt).
           insert into webhook_attempts (delivery_id, attempted_at, duration_ms, status_code, error, response)
-          values (${delivery.id}, ${attemptedAt}::timestamptz, ${outcome.durationMs}, ${outcome.statusCode},
-                  ${outcome.error}, ${outcome.response})
+          select ${delivery.id}, ${attemptedAt}::timestamptz, ${outcome.durationMs}, ${outcome.statusCode},
+                 ${outcome.error}, ${outcome.response}
+          where exists (select 1 from webhook_deliveries where id = ${delivery.id})
         ), settled as (
           update webhook_deliveries
           set status = ${outcome.status}, next_attempt_at = ${next}, claim_token = null, claimed_until = null,

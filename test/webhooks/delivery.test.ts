@@ -614,6 +614,29 @@ describe('sending by hand', () => {
     expect(again?.body).toBe(first?.body);
   });
 
+  test('when an endpoint is deleted while a delivery to it is under way, then the attempt ends quietly and nothing of it stays', async () => {
+    // Arrange: a receiver that takes its time
+    const hook = await register();
+    await receiver.answer({ path: hook.path, status: 200, delayMs: 1_000 });
+    const errors: string[] = [];
+    const dispatcher = dispatcherFor(t.deps.webhooks, {
+      log: { ...silent, error: (_fields: object, message: string) => errors.push(message) },
+    });
+    await placeOrder();
+
+    // Act: delete it while the receiver holds the delivery
+    const draining = dispatcher.drain();
+    await receivedAt(hook.path, 1);
+    const deleted = await admin.api.delete(webhookUrl(hook.id));
+    await draining;
+
+    // Assert
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    created.splice(created.indexOf(hook.id), 1);
+    expect(errors).toEqual([]);
+    expectProblem(await admin.api.get(`${webhookUrl(hook.id)}deliveries/`), 404, 'not_found');
+  });
+
   test('when a delivery that does not exist is retried, then 404', async () => {
     expectProblem(await admin.api.post(`${WEBHOOKS}deliveries/999999999/retry/`), 404, 'not_found');
   });
