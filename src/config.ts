@@ -351,6 +351,12 @@ export const ConfigSchema = Type.Object({
     description:
       'Waits before each retry of a webhook delivery that failed (`ms`, `s`, `m`, `h`), each varied by up to ±20 % so that receivers coming back are not hit all at once. After the last, the delivery is `failed`: 7 waits make 8 attempts over about 28 hours.',
   }),
+  WEBHOOK_RETENTION_DAYS: Type.Number({
+    default: 30,
+    exclusiveMinimum: 0,
+    description:
+      'Webhook events, with their deliveries and attempts, are deleted this long after they happened once nothing will attempt them again (every delivery succeeded or failed).',
+  }),
   WEBHOOK_ROTATION_OVERLAP_HOURS: Type.Number({
     default: 24,
     minimum: 0,

@@ -4,7 +4,7 @@ import type { Database } from '../db/client.js';
 import { errorSummary } from '../shared/errors.js';
 import { WorkLoop } from '../shared/work-loop.js';
 import type { AttemptResult, WebhookAttempts } from './attempts.js';
-import { type ClaimedDelivery, claimDue, releaseLapsed } from './webhooks.repository.js';
+import { type ClaimedDelivery, claimDue, releaseLapsed, sweepEvents } from './webhooks.repository.js';
 
 /** What a webhook dispatcher reports as it works, for metrics. */
 export interface WebhookObserver {
@@ -21,6 +21,8 @@ export interface WebhookDispatcherOptions {
   perEndpoint: number;
   /** Fallback poll: how soon a new event or a retry coming due is noticed. */
   pollMs: number;
+  /** Events nothing will attempt again are deleted this long after they happened. */
+  retentionMs: number;
   log: {
     info(fields: object, message: string): void;
     warn(fields: object, message: string): void;
@@ -31,6 +33,9 @@ export interface WebhookDispatcherOptions {
 
 /** Lapsed claims (a dispatcher that stopped mid-attempt) are looked for this often. */
 const RELEASE_EVERY_MS = 10_000;
+/** Events past their retention are deleted this often, at most this many at a time. */
+const SWEEP_EVERY_MS = 600_000;
+const SWEEP_LIMIT = 5_000;
 const DATABASE_RETRY_CAP_MS = 5_000;
 
 /**
@@ -43,6 +48,7 @@ export class WebhookDispatcher {
   readonly #token = randomUUID();
   readonly #loop: WorkLoop<ClaimedDelivery>;
   #releasedAt = 0;
+  #sweptAt = 0;
 
   constructor(
     private readonly db: Database,
@@ -88,6 +94,11 @@ export class WebhookDispatcher {
       if (released > 0)
         this.options.log.warn({ released }, 'webhook deliveries whose dispatcher stopped are due again');
     }
+    if (Date.now() - this.#sweptAt >= SWEEP_EVERY_MS) {
+      const deleted = await sweepEvents(this.db, this.options.retentionMs, SWEEP_LIMIT);
+      this.#sweptAt = Date.now();
+      if (deleted > 0) this.options.log.info({ deleted }, 'webhook events past their retention deleted');
+    }
     return claimDue(this.db, this.#token, limit, this.options.perEndpoint, this.attempts.leaseMs);
   }
 
@@ -123,7 +134,7 @@ const POLL_MS = 500;
 
 /** A running webhook dispatcher for this configuration. */
 export function startWebhookDispatcher(
-  config: Pick<Config, 'WEBHOOK_CONCURRENCY' | 'WEBHOOK_ENDPOINT_CONCURRENCY'>,
+  config: Pick<Config, 'WEBHOOK_CONCURRENCY' | 'WEBHOOK_ENDPOINT_CONCURRENCY' | 'WEBHOOK_RETENTION_DAYS'>,
   db: Database,
   attempts: WebhookAttempts,
   log: WebhookDispatcherOptions['log'],
@@ -133,6 +144,7 @@ export function startWebhookDispatcher(
     concurrency: config.WEBHOOK_CONCURRENCY,
     perEndpoint: config.WEBHOOK_ENDPOINT_CONCURRENCY,
     pollMs: POLL_MS,
+    retentionMs: config.WEBHOOK_RETENTION_DAYS * 86_400_000,
     log,
     observer,
   });

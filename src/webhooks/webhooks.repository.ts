@@ -241,6 +241,29 @@ export async function releaseLapsed(db: Database): Promise<number> {
 }
 
 /**
+ * Deletes up to `limit` events older than `retentionMs` that nothing will attempt again (no delivery pending
+ * or being sent), with their deliveries and attempts. Dispatchers sweeping at the same time skip each
+ * other's rows.
+ */
+export async function sweepEvents(db: Database, retentionMs: number, limit: number): Promise<number> {
+  const rows = await selectRows<{ id: number }>(
+    db,
+    sql`with old as (
+          select e.id from webhook_events e
+          where e.created_at < now() - ${seconds(retentionMs)}
+            and not exists (
+              select 1 from webhook_deliveries d where d.event_id = e.id and d.status in ('pending', 'sending')
+            )
+          order by e.created_at
+          limit ${limit}
+          for update of e skip locked
+        )
+        delete from webhook_events where id in (select id from old) returning id`,
+  );
+  return rows.length;
+}
+
+/**
  * Claims delivery `id` for an attempt now, whatever its status, unless an attempt is
  * under way: 'busy'. Undefined when there is no such delivery.
  */

@@ -87,6 +87,7 @@ function dispatcherFor(
     concurrency: 8,
     perEndpoint: 8,
     pollMs: 50,
+    retentionMs: 30 * 86_400_000,
     log: silent,
     ...options,
   });
@@ -635,6 +636,39 @@ describe('sending by hand', () => {
     created.splice(created.indexOf(hook.id), 1);
     expect(errors).toEqual([]);
     expectProblem(await admin.api.get(`${webhookUrl(hook.id)}deliveries/`), 404, 'not_found');
+  });
+
+  test('when events are past their retention, then those nothing will attempt again are deleted with their deliveries, and the others stay', async () => {
+    // Arrange: one event delivered, one whose delivery waits for a retry (the receiver verifies with the
+    // secret registered last: the waiting endpoint's is set again when it is to succeed)
+    const waiting = await register();
+    const done = await register();
+    await receiver.answer({ path: waiting.path, status: 503 });
+    await placeOrder();
+    await dispatcherFor().drain();
+    await deliveriesWhen(done.id, (all) => all[0]?.status === 'succeeded');
+    await deliveriesWhen(waiting.id, (all) => all[0]?.status === 'pending');
+
+    // Act: a dispatcher whose retention they are past
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await dispatcherFor(t.deps.webhooks, { retentionMs: 10, perEndpoint: 1, concurrency: 1 }).drain();
+
+    // Assert: the event still waiting for one endpoint is kept for both
+    expect(await deliveriesOf(done.id)).toHaveLength(1);
+    expect(await deliveriesOf(waiting.id)).toHaveLength(1);
+
+    // Act: the last delivery settles (the receiver fixed, retried by hand), then another sweep
+    await receiver.answer({ path: waiting.path, status: 200 });
+    await receiver.setSecrets([waiting.secret]);
+    const [pending] = await deliveriesOf(waiting.id);
+    expect((await admin.api.post(`${WEBHOOKS}deliveries/${pending?.id}/retry/`)).data.status).toBe(
+      'succeeded',
+    );
+    await dispatcherFor(t.deps.webhooks, { retentionMs: 10 }).drain();
+
+    // Assert: gone, for both endpoints
+    expect(await deliveriesOf(done.id)).toEqual([]);
+    expect(await deliveriesOf(waiting.id)).toEqual([]);
   });
 
   test('when a delivery that does not exist is retried, then 404', async () => {

@@ -89,6 +89,7 @@ test('when the gateway reports an SMS delivered or failed, then notification.del
     concurrency: 4,
     perEndpoint: 4,
     pollMs: 50,
+    retentionMs: 86_400_000,
     log: silent,
   }).drain();
 
