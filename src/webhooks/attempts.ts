@@ -36,9 +36,9 @@ export interface AttemptResult {
 }
 
 /** The wait before retry number `attempt` (1 for the first retry): the schedule's entry, varied by ±20 %. */
-export function retryDelayMs(schedule: number[], attempt: number, random = Math.random): number | undefined {
+function retryWaitMs(schedule: number[], attempt: number): number | undefined {
   const base = schedule[attempt - 1];
-  return base === undefined ? undefined : Math.round(base * (1 - JITTER + 2 * JITTER * random()));
+  return base === undefined ? undefined : Math.round(base * (1 - JITTER + 2 * JITTER * Math.random()));
 }
 
 /**
@@ -92,8 +92,7 @@ export class WebhookAttempts {
     });
     const succeeded = answer.statusCode !== null && answer.statusCode >= 200 && answer.statusCode < 300;
     const gone = answer.statusCode === 410;
-    const retryInMs =
-      succeeded || gone || final ? undefined : retryDelayMs(this.#schedule, delivery.attempts);
+    const retryInMs = succeeded || gone || final ? undefined : retryWaitMs(this.#schedule, delivery.attempts);
     const status = succeeded ? 'succeeded' : retryInMs === undefined ? 'failed' : 'pending';
     const { recorded, disabled } = await settle(db, delivery, token, {
       attemptedAt,

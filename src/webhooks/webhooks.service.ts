@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { assertAdmin, type Ctx } from '../auth/actor.js';
 import type { KeysetRequest } from '../shared/cursor.js';
 import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
-import { type ExpectedVersions, missingOrChanged } from '../shared/versions.js';
+import { assertVersion, type ExpectedVersions, missingOrChanged } from '../shared/versions.js';
 import type { WebhookAttempts } from './attempts.js';
 import { webhookEventTypes } from './payloads.js';
 import { newSigningSecret } from './secrets.js';
@@ -98,6 +98,11 @@ export async function updateEndpoint(
 ): Promise<EndpointRow> {
   assertAdmin(ctx.actor, WHAT);
   const changes = await normalise(ctx, input);
+  if (Object.keys(changes).length === 0) {
+    const current = await getEndpoint(ctx, id);
+    assertVersion('Webhook', current, expected);
+    return current;
+  }
   const endpoint = await repository.updateEndpoint(ctx.db, id, changes, expected);
   if (!endpoint)
     throw await missingOrChanged('Webhook', id, expected, () => repository.findEndpoint(ctx.db, id));

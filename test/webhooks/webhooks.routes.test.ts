@@ -220,6 +220,23 @@ describe('webhooks: changing, rotating, deleting', () => {
     expect(read.data).toEqual(changed.data);
   });
 
+  test('when a patch changes nothing, then 200 with the endpoint as it is; with a stale ETag, 412', async () => {
+    // Arrange
+    const { api } = await signIn(t, 'admin');
+    const created = await register(api);
+    const etag = (await api.get(webhookUrl(created.id))).headers.etag as string;
+    await api.patch(webhookUrl(created.id), { description: 'moved on' });
+
+    // Act
+    const empty = await api.patch(webhookUrl(created.id), {});
+    const stale = await api.patch(webhookUrl(created.id), {}, { headers: { 'if-match': etag } });
+
+    // Assert
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.data).toMatchObject({ id: created.id, description: 'moved on' });
+    expectProblem(stale, 412, 'precondition_failed');
+  });
+
   test('when a disabled endpoint is enabled, then it is enabled again without a disabled time', async () => {
     // Arrange
     const { api } = await signIn(t, 'admin');
