@@ -1,16 +1,11 @@
 import { type Config, durationsSetting } from '../config.js';
 import type { Database } from '../db/client.js';
 import { DestinationPolicy, destinationOptions } from './destinations.js';
+import { type ClaimedDelivery, type EndpointVerdict, type Settlement, settle } from './outbox.repository.js';
 import { payloadOf, TEST_EVENT } from './payloads.js';
 import { SecretBox } from './secrets.js';
 import { type Answer, WebhookSender } from './sender.js';
 import { signatureHeader } from './signing.js';
-import {
-  type ClaimedDelivery,
-  type EndpointVerdict,
-  type Settlement,
-  settle,
-} from './webhooks.repository.js';
 
 const HOUR_MS = 3_600_000;
 /** A claim outlives the longest attempt by this much, so a live dispatcher never loses its claim. */

@@ -4,7 +4,7 @@ import type { Database } from '../db/client.js';
 import { errorSummary } from '../shared/errors.js';
 import { WorkLoop } from '../shared/work-loop.js';
 import type { AttemptResult, WebhookAttempts } from './attempts.js';
-import { type ClaimedDelivery, claimDue, releaseLapsed, sweepEvents } from './webhooks.repository.js';
+import { type ClaimedDelivery, claimDue, releaseLapsed, sweepEvents } from './outbox.repository.js';
 
 /** What a webhook dispatcher reports as it works, for metrics. */
 export interface WebhookObserver {

@@ -4,6 +4,7 @@ import type { KeysetRequest } from '../shared/cursor.js';
 import { AppError, assertNoFieldErrors, type FieldError, notFound } from '../shared/errors.js';
 import { assertVersion, type ExpectedVersions, missingOrChanged } from '../shared/versions.js';
 import type { WebhookAttempts } from './attempts.js';
+import * as outbox from './outbox.repository.js';
 import { webhookEventTypes } from './payloads.js';
 import { newSigningSecret } from './secrets.js';
 import type { DeliveryView, EndpointRow } from './webhooks.repository.js';
@@ -137,7 +138,7 @@ export async function testEndpoint(ctx: WebhooksCtx, id: number, endpointUrl: st
   assertAdmin(ctx.actor, WHAT);
   const token = randomUUID();
   const data = { webhook: { id, url: endpointUrl }, message: 'A test event from Orderly.' };
-  const delivery = await repository.insertTestDelivery(ctx.db, id, data, token, ctx.webhooks.leaseMs);
+  const delivery = await outbox.insertTestDelivery(ctx.db, id, data, token, ctx.webhooks.leaseMs);
   if (!delivery) throw notFound('Webhook', id);
   await ctx.webhooks.attempt(ctx.db, delivery, token);
   return (await repository.findDelivery(ctx.db, id, delivery.id)) as DeliveryView;
@@ -156,7 +157,7 @@ export async function listDeliveries(ctx: Ctx, endpointId: number, keyset: Keyse
 export async function retryDelivery(ctx: WebhooksCtx, id: number): Promise<DeliveryView> {
   assertAdmin(ctx.actor, WHAT);
   const token = randomUUID();
-  const delivery = await repository.claimOne(ctx.db, id, token, ctx.webhooks.leaseMs);
+  const delivery = await outbox.claimOne(ctx.db, id, token, ctx.webhooks.leaseMs);
   if (delivery === undefined) throw notFound('Webhook delivery', id);
   if (delivery === 'busy') {
     throw new AppError(
