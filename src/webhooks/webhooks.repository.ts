@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { countRows, keysetKeys, selectKeysetPage } from '../db/keyset.js';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '../db/schema.js';
@@ -7,8 +7,8 @@ import type { KeysetPage, KeysetRequest } from '../shared/cursor.js';
 import type { ExpectedVersions } from '../shared/versions.js';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
-export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
-export type AttemptRow = typeof webhookAttempts.$inferSelect;
+type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+type AttemptRow = typeof webhookAttempts.$inferSelect;
 export type EndpointChanges = Partial<Pick<EndpointRow, 'url' | 'description' | 'events' | 'enabled'>>;
 
 /** A delivery, with its event and the attempts so far (oldest first). */
@@ -118,6 +118,38 @@ export async function replaceSecret(
   return row;
 }
 
+/** Deliveries with their event's `webhook-id` and type: one join. */
+const selectDeliveries = (db: Database) =>
+  db
+    .select({
+      ...getTableColumns(webhookDeliveries),
+      messageId: webhookEvents.messageId,
+      eventType: webhookEvents.type,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId));
+
+type DeliveryWithEvent = Omit<DeliveryView, 'attemptList'>;
+
+/** Each delivery with its attempts, oldest first: one query for all of them. */
+async function withAttempts(db: Database, rows: DeliveryWithEvent[]): Promise<DeliveryView[]> {
+  if (rows.length === 0) return [];
+  const attempts = await db
+    .select()
+    .from(webhookAttempts)
+    .where(
+      inArray(
+        webhookAttempts.deliveryId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(webhookAttempts.deliveryId, webhookAttempts.id);
+  return rows.map((row) => ({
+    ...row,
+    attemptList: attempts.filter((attempt) => attempt.deliveryId === row.id),
+  }));
+}
+
 /** An endpoint's deliveries, newest first, a keyset page at a time, each with its event and attempts. */
 export async function listDeliveries(
   db: Database,
@@ -125,7 +157,7 @@ export async function listDeliveries(
   keyset: KeysetRequest,
 ): Promise<KeysetPage<DeliveryView>> {
   const where = eq(webhookDeliveries.endpointId, endpointId);
-  const keys = keysetKeys<DeliveryRow>(webhookDeliveries, [], {
+  const keys = keysetKeys<DeliveryWithEvent>(webhookDeliveries, [], {
     column: webhookDeliveries.id,
     descending: true,
   });
@@ -133,42 +165,13 @@ export async function listDeliveries(
     keys,
     keyset,
     (seek, orderBy, limit) =>
-      db
-        .select()
-        .from(webhookDeliveries)
+      selectDeliveries(db)
         .where(and(where, seek))
         .orderBy(...orderBy)
         .limit(limit),
     () => countRows(db, webhookDeliveries, where),
   );
-  const views = await deliveryViews(
-    db,
-    page.rows.map((row) => row.id),
-  );
-  return { ...page, rows: page.rows.map((row) => ({ ...row, ...(views.get(row.id) as DeliveryExtras) })) };
-}
-
-type DeliveryExtras = Pick<DeliveryView, 'messageId' | 'eventType' | 'attemptList'>;
-
-/** The events and attempts of deliveries `ids`: one query each. */
-async function deliveryViews(db: Database, ids: number[]): Promise<Map<number, DeliveryExtras>> {
-  const views = new Map<number, DeliveryExtras>();
-  if (ids.length === 0) return views;
-  const [events, attempts] = await Promise.all([
-    db
-      .select({ id: webhookDeliveries.id, messageId: webhookEvents.messageId, eventType: webhookEvents.type })
-      .from(webhookDeliveries)
-      .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
-      .where(inArray(webhookDeliveries.id, ids)),
-    db
-      .select()
-      .from(webhookAttempts)
-      .where(inArray(webhookAttempts.deliveryId, ids))
-      .orderBy(webhookAttempts.deliveryId, webhookAttempts.id),
-  ]);
-  for (const event of events) views.set(event.id, { ...event, attemptList: [] });
-  for (const attempt of attempts) views.get(attempt.deliveryId)?.attemptList.push(attempt);
-  return views;
+  return { ...page, rows: await withAttempts(db, page.rows) };
 }
 
 export async function findDelivery(
@@ -176,12 +179,9 @@ export async function findDelivery(
   endpointId: number,
   id: number,
 ): Promise<DeliveryView | undefined> {
-  const [row] = await db
-    .select()
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.endpointId, endpointId)))
-    .orderBy(desc(webhookDeliveries.id));
-  if (!row) return undefined;
-  const views = await deliveryViews(db, [row.id]);
-  return { ...row, ...(views.get(row.id) as DeliveryExtras) };
+  const rows = await selectDeliveries(db).where(
+    and(eq(webhookDeliveries.id, id), eq(webhookDeliveries.endpointId, endpointId)),
+  );
+  const [view] = await withAttempts(db, rows);
+  return view;
 }
